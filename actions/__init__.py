@@ -1,0 +1,1 @@
+"""Rasa SDK actions: thin translators between Rasa and the ``bot`` package."""

@@ -1,0 +1,98 @@
+"""Answer questions about the knowledge base at any point in the conversation."""
+from __future__ import annotations
+
+from abc import ABCMeta, abstractmethod
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.parsing import entity_values
+from actions.replies import send
+from bot.dialogue import explain
+from bot.dialogue.reply import Reply
+from bot.knowledge import load_knowledge
+
+
+def entities(tracker: Tracker) -> List[tuple]:
+    """(entity, value) pairs of the latest message."""
+    return [(e.get("entity"), e.get("value")) for e in tracker.latest_message.get("entities") or []]
+
+
+def remember(reply: Reply) -> List[Dict[Text, Any]]:
+    """Keep what this answer was about, for "tell me more" and "where from?"."""
+    payload = reply.payload or {}
+    if payload.get("type") == "case":
+        return [SlotSet("last_answer", {"kind": "cases", "id": payload["id"]})]
+    if payload.get("type") == "explain" and payload.get("kind") not in (None, "general", "why", "partners_for_stage"):
+        return [SlotSet("last_answer", {"kind": payload["kind"], "id": payload["id"]})]
+    return []
+
+
+class KnowledgeAction(Action, metaclass=ABCMeta):
+    """Send one reply about the knowledge base and remember its subject."""
+
+    action_name = ""
+
+    def name(self) -> Text:
+        return self.action_name
+
+    @abstractmethod
+    def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
+        """The reply for this question, given what it is about."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        about = explain.subject(entities(tracker), tracker.get_slot("last_answer"))
+        reply = self.reply(tracker, about)
+        send(dispatcher, reply)
+        return remember(reply)
+
+
+class ActionExplain(KnowledgeAction):
+    """"What is coupled open innovation?", "what does an intermediary do?"."""
+
+    action_name = "action_explain"
+
+    def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
+        named = explain.subject(entities(tracker))
+        return explain.explain(load_knowledge(), named or about)
+
+
+class ActionShowExample(KnowledgeAction):
+    """"Give me an example": a case from the sources."""
+
+    action_name = "action_show_example"
+
+    def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
+        kb = load_knowledge()
+        return explain.case(kb, explain.example_for(kb, about))
+
+
+class ActionShowSources(KnowledgeAction):
+    """"Where does that come from?": the sources of the last answer."""
+
+    action_name = "action_show_sources"
+
+    def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
+        return explain.sources(load_knowledge(), tracker.get_slot("last_answer"))
+
+
+class ActionTellMore(KnowledgeAction):
+    """"Tell me more" about the last answer."""
+
+    action_name = "action_tell_more"
+
+    def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
+        return explain.more(load_knowledge(), about)
+
+
+class ActionPartnersForStage(KnowledgeAction):
+    """"Which partners suit the scaling-up stage?"."""
+
+    action_name = "action_partners_for_stage"
+
+    def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
+        stages = entity_values(tracker, "innovation_stage")
+        return explain.partners_for_stage(load_knowledge(), stages[0] if stages else None)

@@ -1,0 +1,65 @@
+"""Give the diagnosis result and answer questions about it."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.parsing import entity_values
+from actions.replies import send
+from actions.session_log import log_recommendation
+from bot.advice import Profile
+from bot.dialogue import recommendation
+from bot.diagnosis.form import profile_slots
+from bot.knowledge import load_knowledge
+
+
+class ActionRecommend(Action):
+    """Score the firm's profile and present models, partners, risk and steps."""
+
+    def name(self) -> Text:
+        return "action_recommend"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        profile = Profile.from_slots(profile_slots(tracker.current_slot_values()))
+        replies, advice = recommendation.result(load_knowledge(), profile)
+        send(dispatcher, *replies)
+        log_recommendation(dispatcher, tracker.sender_id, profile, advice)
+        top = advice.models[0].id if advice.models else None
+        return [SlotSet("recommendation", recommendation.memory(advice)),
+                SlotSet("last_answer", {"kind": "models", "id": top})]
+
+
+class ActionWhyRecommendation(Action):
+    """Explain the reasons behind one recommended model or partner."""
+
+    def name(self) -> Text:
+        return "action_why_recommendation"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        named = entity_values(tracker, "model") + entity_values(tracker, "partner")
+        reply = recommendation.why(tracker.get_slot("recommendation"), named[0] if named else None)
+        send(dispatcher, reply)
+        if reply.payload.get("type") != "explain":
+            return []
+        kind = "partners" if reply.payload["id"] in load_knowledge().partners else "models"
+        return [SlotSet("last_answer", {"kind": kind, "id": reply.payload["id"]})]
+
+
+class ActionShowOtherOptions(Action):
+    """Show the next-best models and partners."""
+
+    def name(self) -> Text:
+        return "action_show_other_options"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        remembered = tracker.get_slot("recommendation")
+        send(dispatcher, recommendation.other_options(remembered))
+        if not remembered:
+            return []
+        return [SlotSet("recommendation", {**remembered, "shown": int(remembered.get("shown", 3)) + 3})]

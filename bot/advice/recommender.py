@@ -1,0 +1,119 @@
+"""Rank collaboration models and partner types for a profile and assemble the advice.
+
+Scores are plain sums of rule deltas so an owner (or a reviewer) can follow
+every point; ties are broken by id so the same profile always gives the same
+answer. Partners are scored after models because a partner type gains when
+the best-fitting models rely on it.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, List, Sequence, Tuple
+
+from bot.advice import guidance as guide
+from bot.advice.lookup import citation, entries, entry, join_words, lower_first, name_of, names_of
+from bot.advice.partner_rules import PARTNER_RULES
+from bot.advice.profile import Profile
+from bot.advice.result import Reason, Recommendation, ScoredEntry
+from bot.advice.rules import MODEL_RULES, Context, Rule
+
+TOP = 3
+
+
+def score_entry(ctx: Context, item: Any, rules: Sequence[Rule]) -> ScoredEntry:
+    """Apply every rule to one entry; the score is the sum of the fired deltas."""
+    reasons: List[Reason] = []
+    for rule in rules:
+        reason = rule.apply(ctx, item)
+        if reason is not None:
+            reasons.append(reason)
+    return ScoredEntry(
+        id=item.id,
+        name=getattr(item, "name", item.id),
+        summary=getattr(item, "summary", ""),
+        score=sum(reason.delta for reason in reasons),
+        reasons=tuple(reasons),
+    )
+
+
+def rank(scored: Iterable[ScoredEntry]) -> Tuple[ScoredEntry, ...]:
+    """Highest score first, then id, so ties are resolved the same way every time."""
+    return tuple(sorted(scored, key=lambda item: (-item.score, item.id)))
+
+
+def score_models(profile: Profile, kb: Any) -> Tuple[ScoredEntry, ...]:
+    """Every collaboration model in the knowledge base, ranked for the profile."""
+    ctx = Context(profile, kb)
+    return rank(score_entry(ctx, model, MODEL_RULES) for model in entries(kb, "models").values())
+
+
+def score_partners(profile: Profile, kb: Any, top_models: Sequence[str] = ()) -> Tuple[ScoredEntry, ...]:
+    """Every partner type, ranked for the profile and the best-fitting models."""
+    ctx = Context(profile, kb, tuple(top_models[:TOP]))
+    return rank(score_entry(ctx, partner, PARTNER_RULES) for partner in entries(kb, "partners").values())
+
+
+def recommend(profile: Profile, kb: Any) -> Recommendation:
+    """The full advice for a profile: rankings, guidance, main risk, first steps, sources."""
+    models = score_models(profile, kb)
+    partners = score_partners(profile, kb, [item.id for item in models])
+    best_model = models[0].id if models else None
+    best_partner = partners[0].id if partners else None
+    standing = guide.Standing(
+        profile=profile,
+        models=tuple(item.id for item in models),
+        partners=tuple(item.id for item in partners),
+        best_directions=tuple(getattr(entry(kb, "models", best_model), "directions", ()) or ()),
+    )
+    notes = guide.applicable_guidance(kb, standing)
+    risks = list(getattr(entry(kb, "models", best_model), "risks", []) or [])
+    main_risk = risks[0] if risks else None
+    managed_by = guide.risk_guidance(kb, main_risk, [note.id for note in notes])
+    managing = entry(kb, "guidance", managed_by)
+    if managing is not None and managed_by not in [note.id for note in notes]:
+        notes.append(guide.risk_note(managing))
+    sources = collect_sources(kb, models[:TOP], partners[:TOP], [n.id for n in notes] + [managed_by])
+    return Recommendation(
+        models=models,
+        partners=partners,
+        guidance_notes=tuple(notes),
+        main_risk=main_risk,
+        risk_guidance=managed_by,
+        risk_management=getattr(managing, "summary", None),
+        first_steps=guide.first_steps(kb, best_model, best_partner),
+        sources=sources,
+        citations=tuple((key, citation(kb, key)) for key in sources),
+        labels=profile_labels(profile, kb),
+    )
+
+
+def collect_sources(kb: Any, models: Sequence[ScoredEntry], partners: Sequence[ScoredEntry],
+                    guidance_ids: Sequence[Any]) -> Tuple[str, ...]:
+    """Source keys behind the shown models, partners, their reasons and the guidance."""
+    keys: List[str] = []
+    for kind, shown in (("models", models), ("partners", partners)):
+        for item in shown:
+            keys += list(getattr(entry(kb, kind, item.id), "sources", []) or [])
+            for reason in item.reasons:
+                keys += list(reason.sources)
+    for guidance_id in guidance_ids:
+        keys += list(getattr(entry(kb, "guidance", guidance_id), "sources", []) or [])
+    known = list(entries(kb, "sources"))
+    unique = set(keys)
+    return tuple([key for key in known if key in unique] + sorted(unique - set(known)))
+
+
+def profile_labels(profile: Profile, kb: Any) -> Tuple[Tuple[str, str], ...]:
+    """Readable names of the profile's values, taken from the knowledge base."""
+    def listed(kind: str, ids: Sequence[str]) -> str:
+        return join_words([lower_first(name) for name in names_of(kb, kind, ids)])
+
+    labels = [
+        ("sector", name_of(kb, "sectors", profile.sector)),
+        ("company_size", name_of(kb, "sizes", profile.company_size)),
+        ("innovation_need", name_of(kb, "needs", profile.innovation_need)),
+        ("innovation_stage", name_of(kb, "stages", profile.innovation_stage)),
+        ("barriers", listed("barriers", profile.barriers)),
+        ("offer", listed("offers", profile.offer)),
+        ("past_partners", listed("partners", profile.past_partners)),
+    ]
+    return tuple((field, label) for field, label in labels if label)

@@ -1,0 +1,1 @@
+"""Rasa input channels adapted to the assistant's message contract."""

@@ -1,0 +1,44 @@
+"""The diagnosis form's slots, in the order they are asked.
+
+Slot names are a contract shared with Rasa's domain, the payloads and the
+session log. A skipped question is stored as ``SKIPPED`` so the form moves
+on, and the profile treats it as unknown.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping, Optional
+
+FORM_SLOTS: List[str] = [
+    "sector", "company_size", "innovation_need", "innovation_stage", "barriers",
+    "offer", "ip_sensitivity", "partner_experience", "international",
+]
+LIST_SLOTS = {"barriers", "offer"}
+SKIPPED = "skipped"
+
+
+def is_answered(value: Any) -> bool:
+    """True when a slot holds an answer (an empty list means "none")."""
+    return value is not None
+
+
+def profile_slots(slots: Mapping[str, Any]) -> Dict[str, Any]:
+    """Slot values with skipped answers turned into unknowns, for ``Profile``."""
+    clean: Dict[str, Any] = {}
+    for name, value in slots.items():
+        if value == SKIPPED or value == [SKIPPED]:
+            clean[name] = [] if name in LIST_SLOTS else None
+        else:
+            clean[name] = value
+    return clean
+
+
+def previous_slot(slots: Mapping[str, Any], requested: Optional[str]) -> Optional[str]:
+    """The answered question that comes before ``requested`` in the form."""
+    end = FORM_SLOTS.index(requested) if requested in FORM_SLOTS else len(FORM_SLOTS)
+    earlier = [name for name in FORM_SLOTS[:end] if is_answered(slots.get(name))]
+    return earlier[-1] if earlier else None
+
+
+def next_unanswered(slots: Mapping[str, Any]) -> Optional[str]:
+    """The first form slot still empty, or None when the form is complete."""
+    return next((name for name in FORM_SLOTS if not is_answered(slots.get(name))), None)

@@ -1,0 +1,120 @@
+"""The diagnosis result as chat replies, and the follow-ups it invites.
+
+The recommender (``bot.advice``) decides; this module arranges its result
+into a few chat bubbles, the ``recommendation`` payload the widget turns
+into cards, and answers to "why this one?" and "show other options".
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List, Optional
+from urllib.parse import urlencode
+
+from bot.advice import Profile, Recommendation, assess_readiness, chat_messages, readiness_chart, recommend
+from bot.advice.result import ScoredEntry
+from bot.dialogue.reply import Button, Reply, intent_button
+from bot.knowledge.loader import KnowledgeBase
+
+LARGE_FIRM_NOTE = ("A note first: my advice is tuned for small and medium-sized firms (under 250 staff). "
+                   "Much of it still applies to you, but weigh it with that in mind.")
+
+
+def summary_url(profile: Profile) -> str:
+    """Link to the one-page summary the web app renders from the profile."""
+    base = os.environ.get("OI_WEB_URL") or f"http://127.0.0.1:{os.environ.get('OI_WEB_PORT', '8000')}"
+    query = {key: ",".join(value) if isinstance(value, list) else value
+             for key, value in profile.to_dict().items() if value not in (None, [], "")}
+    return f"{base.rstrip('/')}/summary.md?{urlencode(query)}"
+
+
+def result_buttons() -> List[Button]:
+    """What the owner can do next with a recommendation."""
+    return [
+        intent_button("Why this one?", "ask_why_recommendation"),
+        intent_button("Tell me more", "ask_more"),
+        intent_button("Show other options", "show_other_options"),
+        intent_button("Talk to an advisor", "request_followup"),
+        intent_button("Start over", "start_over"),
+    ]
+
+
+def entry_card(entry: ScoredEntry) -> Dict[str, Any]:
+    """What a recommendation card shows for one model or partner type."""
+    reason = entry.main_reason()
+    return {"id": entry.id, "name": entry.name, "summary": entry.summary, "score": entry.score,
+            "reason": reason.text if reason else entry.summary}
+
+
+def result(kb: KnowledgeBase, profile: Profile) -> tuple:
+    """The result replies and the recommendation (kept for later questions)."""
+    advice = recommend(profile, kb)
+    readiness = assess_readiness(profile)
+    bubbles = chat_messages(advice, profile, readiness)
+    replies = [Reply(text) for text in bubbles]
+    if profile.company_size == "large":
+        replies.insert(0, Reply(LARGE_FIRM_NOTE, {"type": "notice", "id": "tuned_for_smes"}))
+    chart = "Your readiness:\n" + readiness_chart(readiness)
+    link = summary_url(profile)
+    payload = {
+        "type": "recommendation",
+        "models": [entry.id for entry in advice.models],
+        "partners": [entry.id for entry in advice.partners],
+        "guidance": list(advice.guidance),
+        "profile": profile.to_dict(),
+        "top_models": [entry_card(entry) for entry in advice.top_models()],
+        "top_partners": [entry_card(entry) for entry in advice.top_partners()],
+        "readiness": readiness.to_dict(),
+        "sources": list(advice.sources),
+        "summary_url": link,
+    }
+    replies.append(Reply(f"{chart}\n\nKeep a one-page summary: {link}", payload, result_buttons()))
+    return replies, advice
+
+
+def memory(advice: Recommendation, shown: int = 3) -> Dict[str, Any]:
+    """What to remember in a slot for "why this one?" and "other options"."""
+    return {"data": advice.to_dict(), "shown": shown}
+
+
+def _entries(remembered: Dict[str, Any], kind: str) -> List[Dict[str, Any]]:
+    return list((remembered.get("data") or {}).get(kind) or [])
+
+
+def why(remembered: Optional[Dict[str, Any]], item_id: Optional[str]) -> Reply:
+    """The reasons behind one recommended model or partner (the top model by default)."""
+    if not remembered:
+        return no_recommendation_yet()
+    entries = _entries(remembered, "models") + _entries(remembered, "partners")
+    entry = next((e for e in entries if e["id"] == item_id), None) or entries[0]
+    plus = [r["text"] for r in entry["reasons"] if r["delta"] > 0]
+    minus = [r["text"] for r in entry["reasons"] if r["delta"] < 0]
+    text = f"Why {entry['name']}: " + (" ".join(plus) or "it fits your profile overall.")
+    if minus:
+        text += "\nWhat speaks against it: " + " ".join(minus)
+    sources = sorted({s for r in entry["reasons"] for s in r.get("sources", [])})
+    payload = {"type": "explain", "id": entry["id"], "kind": "why", "reasons": [r["id"] for r in entry["reasons"]],
+               "sources": sources}
+    return Reply(text, payload, [intent_button("Tell me more", "ask_more"), intent_button("Show other options", "show_other_options")])
+
+
+def other_options(remembered: Optional[Dict[str, Any]]) -> Reply:
+    """The next three models and partner types after those already shown."""
+    if not remembered:
+        return no_recommendation_yet()
+    start = int(remembered.get("shown", 3))
+    models = _entries(remembered, "models")[start:start + 3]
+    partners = _entries(remembered, "partners")[start:start + 3]
+    if not models and not partners:
+        return Reply("Those were all the options I have. Ask me about any of them, or start over.",
+                     {"type": "notice", "id": "no_more_options"}, [intent_button("Start over", "start_over")])
+    lines = ["Other options worth a look:"]
+    lines += [f"- {e['name']} (model): {e['summary']}" for e in models]
+    lines += [f"- {e['name']} (partner): {e['summary']}" for e in partners]
+    payload = {"type": "options", "models": [e["id"] for e in models], "partners": [e["id"] for e in partners]}
+    return Reply("\n".join(lines), payload, [intent_button("Why this one?", "ask_why_recommendation")])
+
+
+def no_recommendation_yet() -> Reply:
+    """Offer the diagnosis when the owner asks about advice not given yet."""
+    return Reply("I haven't recommended anything yet. A short diagnosis of your firm comes first.",
+                 {"type": "notice", "id": "no_recommendation"}, [intent_button("Diagnose my firm", "start_diagnosis")])

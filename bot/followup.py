@@ -1,0 +1,161 @@
+"""The follow-up request: consent wording, field validation and reference numbers.
+
+Kept free of Rasa and of the database so that the chat form, the storage layer
+and the tests all apply the very same rules. Every ``clean_*`` function returns
+the normalised value or raises :class:`FollowupError` whose message can be shown
+to the owner as it is.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Dict, Optional
+
+from email_validator import EmailNotValidError, validate_email
+
+CONSENT_TEXT = (
+    "To pass your request to an advisor, OI Advisor stores your name, company, "
+    "email or phone and preferred time together with this conversation. Only the "
+    "innovation-intermediary staff see them, and only to contact you about this "
+    "request. You can say \"delete my data\" at any time to erase them. "
+    "Do you agree?"
+)
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud
+REFERENCE_PATTERN = re.compile(r"^OI-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
+
+MAX_NAME = 120
+MAX_COMPANY = 160
+MAX_EMAIL = 254
+MAX_PREFERRED_TIME = 200
+PHONE_DIGITS = (6, 20)
+_PHONE_SEPARATORS = re.compile(r"[\s\-./()]+")
+
+
+class FollowupError(ValueError):
+    """A field the owner has to give again; ``str(error)`` is the message for them."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class FollowupRequest:
+    """A validated request, ready to be stored once consent has been given."""
+
+    name: str
+    company: str
+    email: Optional[str]
+    phone: Optional[str]
+    preferred_time: Optional[str]
+
+
+def _single_line(value: Any) -> str:
+    """Trimmed text with runs of whitespace collapsed and control characters refused."""
+    text = " ".join(str(value or "").split())
+    if any(unicodedata.category(ch).startswith("C") for ch in text):
+        raise ValueError("control characters")
+    return text
+
+
+def _text_field(field: str, value: Any, longest: int, what: str) -> str:
+    """A required one-line text of sensible length that contains a letter or digit."""
+    try:
+        text = _single_line(value)
+    except ValueError:
+        raise FollowupError(field, f"Please type your {what} using ordinary characters.")
+    if not any(ch.isalnum() for ch in text):
+        raise FollowupError(field, f"Please tell me your {what}.")
+    if len(text) > longest:
+        raise FollowupError(field, f"Please keep your {what} under {longest} characters.")
+    return text
+
+
+def clean_name(value: Any) -> str:
+    """The contact person's name: at least two characters and one letter."""
+    name = _text_field("name", value, MAX_NAME, "name")
+    if len(name) < 2 or not any(ch.isalpha() for ch in name):
+        raise FollowupError("name", "Please tell me your name (at least two letters).")
+    return name
+
+
+def clean_company(value: Any) -> str:
+    """The firm's name as the owner writes it."""
+    return _text_field("company", value, MAX_COMPANY, "company name")
+
+
+def clean_email(value: Any) -> str:
+    """A syntactically valid address, normalised; no DNS look-up (works offline)."""
+    text = str(value or "").strip()
+    if len(text) > MAX_EMAIL:
+        raise FollowupError("email", "That email address is too long.")
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise FollowupError("email", "That does not look like an email address, e.g. name@firm.eu.")
+
+
+def clean_phone(value: Any) -> str:
+    """Digits with an optional leading +, grouped by single spaces; 6 to 20 digits.
+
+    Owners type dashes, dots, slashes and brackets too; those become spaces.
+    """
+    text = _PHONE_SEPARATORS.sub(" ", str(value or "")).strip()
+    plus = text.startswith("+")
+    body = text[1:].strip() if plus else text
+    digits = body.replace(" ", "")
+    fewest, most = PHONE_DIGITS
+    if not digits.isdigit() or not digits.isascii() or not fewest <= len(digits) <= most:
+        raise FollowupError(
+            "phone", f"Please give a phone number of {fewest} to {most} digits, e.g. +43 1 234 5678."
+        )
+    return ("+" if plus else "") + " ".join(body.split())
+
+
+def clean_preferred_time(value: Any) -> Optional[str]:
+    """Free text such as "Tuesday mornings"; None when the owner has no preference."""
+    try:
+        text = _single_line(value)
+    except ValueError:
+        raise FollowupError("preferred_time", "Please type the time using ordinary characters.")
+    if len(text) > MAX_PREFERRED_TIME:
+        raise FollowupError(
+            "preferred_time", f"Please keep the preferred time under {MAX_PREFERRED_TIME} characters."
+        )
+    return text or None
+
+
+def validate_request(
+    *, name: Any, company: Any, email: Any = None, phone: Any = None, preferred_time: Any = None
+) -> FollowupRequest:
+    """Check every field; email or phone (or both) must be given."""
+    email_text = str(email or "").strip()
+    phone_text = str(phone or "").strip()
+    if not email_text and not phone_text:
+        raise FollowupError("email", "Please give an email address or a phone number.")
+    return FollowupRequest(
+        name=clean_name(name),
+        company=clean_company(company),
+        email=clean_email(email_text) if email_text else None,
+        phone=clean_phone(phone_text) if phone_text else None,
+        preferred_time=clean_preferred_time(preferred_time),
+    )
+
+
+def new_reference() -> str:
+    """A reference such as ``OI-7KQX-M2PD``: 40 random bits, unguessable and easy to dictate."""
+    chars = [secrets.choice(REFERENCE_ALPHABET) for _ in range(8)]
+    return f"OI-{''.join(chars[:4])}-{''.join(chars[4:])}"
+
+
+def is_reference(text: Any) -> bool:
+    """Whether ``text`` has the shape of a reference number."""
+    return isinstance(text, str) and bool(REFERENCE_PATTERN.match(text))
+
+
+def confirmation_payload(reference: str) -> Dict[str, str]:
+    """The custom payload the chat widget shows as the confirmation card."""
+    return {"type": "followup", "reference": reference}

@@ -1,0 +1,56 @@
+"""The words owners use for knowledge-base entries, for entity matching.
+
+Each vocabulary entry is known by its name and its synonyms; the NLU component turns these phrases into spaCy patterns and
+reports matches under the entity names below, whose values are entry ids.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Dict, List, Set
+
+if TYPE_CHECKING:
+    from bot.knowledge.loader import KnowledgeBase
+
+#: knowledge kind -> entity name reported by the NLU component (= slot name)
+ENTITY_NAMES: Dict[str, str] = {
+    "sectors": "sector",
+    "sizes": "company_size",
+    "needs": "innovation_need",
+    "stages": "innovation_stage",
+    "barriers": "barrier",
+    "offers": "offer",
+    "partners": "partner",
+    "models": "model",
+    "guidance": "guidance",
+    "cases": "case",
+}
+ENTITY_KINDS = tuple(ENTITY_NAMES)
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower-case and fold white space so phrases compare reliably."""
+    return _SPACES.sub(" ", text.strip().lower())
+
+
+def phrases_of(entry) -> List[str]:
+    """Name and synonyms of an entry, normalised and de-duplicated."""
+    candidates = [getattr(entry, "name", None) or getattr(entry, "title", "")]
+    candidates += list(getattr(entry, "synonyms", []) or [])
+    seen: Set[str] = set()
+    phrases = []
+    for candidate in candidates:
+        phrase = normalise_phrase(candidate)
+        if phrase and phrase not in seen:
+            seen.add(phrase)
+            phrases.append(phrase)
+    return phrases
+
+
+def vocabulary(kb: "KnowledgeBase") -> Dict[str, Dict[str, List[str]]]:
+    """``{entity name: {entry id: [phrases]}}`` for every vocabulary kind."""
+    return {
+        entity: {entry.id: phrases_of(entry) for entry in kb.kind(kind).values()}
+        for kind, entity in ENTITY_NAMES.items()
+    }

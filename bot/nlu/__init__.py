@@ -1,0 +1,1 @@
+"""Custom Rasa NLU components built on the knowledge base."""

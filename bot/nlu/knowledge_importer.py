@@ -1,0 +1,66 @@
+"""A Rasa training-data importer that adds answers from the knowledge base.
+
+Misconceptions are recognised with a retrieval intent (``misconception/<id>``)
+and a ResponseSelector. Rasa wants a response per sub-intent; instead of
+copying the knowledge base's text into ``domain.yml``, this importer builds
+those responses from ``knowledge/misconceptions.yml`` at training time. The
+custom action then composes the full sourced answer from the same entries.
+
+The retrieval intent itself is not listed in ``domain.yml``: Rasa adds it
+from the NLU data, and listing it too makes ``rasa data validate`` report a
+duplicate. Stories and rules are therefore read against a domain that
+already knows it.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text, Union
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.training_data.structures import StoryGraph
+from rasa.shared.importers import utils
+from rasa.shared.importers.rasa import RasaFileImporter
+
+from bot.knowledge.loader import KnowledgeBase, load_knowledge
+
+RETRIEVAL_INTENT = "misconception"
+
+
+def misconception_responses(kb: KnowledgeBase) -> Dict[Text, List[Dict[Text, Any]]]:
+    """``utter_misconception/<id>`` responses holding each misconception's reality."""
+    return {
+        f"utter_{RETRIEVAL_INTENT}/{entry.id}": [{"text": entry.reality}]
+        for entry in kb.misconceptions.values()
+    }
+
+
+class KnowledgeImporter(RasaFileImporter):
+    """Rasa's file importer plus responses generated from ``knowledge/``."""
+
+    def __init__(
+        self,
+        config_file: Optional[Text] = None,
+        domain_path: Optional[Text] = None,
+        training_data_paths: Optional[Union[List[Text], Text]] = None,
+        knowledge_dir: Optional[Text] = None,
+    ) -> None:
+        super().__init__(config_file, domain_path, training_data_paths)
+        self._knowledge_dir = knowledge_dir
+
+    def get_domain(self) -> Domain:
+        """The project's domain with the knowledge base's responses merged in."""
+        kb = load_knowledge(self._knowledge_dir)
+        generated = Domain.from_dict({"responses": misconception_responses(kb)})
+        return super().get_domain().merge(generated)
+
+    def get_stories(self, exclusion_percentage: Optional[int] = None) -> StoryGraph:
+        """Stories and rules, read against the domain plus the retrieval intent."""
+        return utils.story_graph_from_paths(
+            self._story_files, self._story_domain(), exclusion_percentage
+        )
+
+    def get_conversation_tests(self) -> StoryGraph:
+        """Test stories, read against the domain plus the retrieval intent."""
+        return utils.story_graph_from_paths(self._conversation_test_files, self._story_domain())
+
+    def _story_domain(self) -> Domain:
+        return self.get_domain().merge(Domain.from_dict({"intents": [RETRIEVAL_INTENT]}))

@@ -1,0 +1,1 @@
+"""Alembic migrations of OI Advisor's own tables (Rasa's ``events`` table is Rasa's)."""

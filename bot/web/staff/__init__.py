@@ -1,0 +1,86 @@
+"""The staff review desk, mounted under ``/staff``.
+
+Pages: follow-up queue and request pages, conversations (list with filters and
+search, one conversation), exports, the overview with charts, and the audit log.
+All output goes through Jinja's autoescaping; nothing an owner typed is ever
+marked safe. Responses forbid caching and framing and allow only our own
+scripts and styles.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Optional
+
+from flask import Blueprint, Response, render_template
+
+blueprint = Blueprint(
+    "staff", __name__, template_folder="templates", static_folder="static", static_url_path="/static"
+)
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+@blueprint.after_request
+def protect(response: Response) -> Response:
+    """Security headers for every staff page and download."""
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@blueprint.app_template_filter("when")
+def when(moment: Optional[datetime]) -> str:
+    """A stored UTC time as "2024-05-02 14:03 UTC"."""
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+
+
+@blueprint.app_template_filter("label")
+def label(identifier: Optional[str]) -> str:
+    """A knowledge-base id in words: ``new_products`` -> ``new products``."""
+    return identifier.replace("_", " ") if identifier else ""
+
+
+@blueprint.app_template_filter("compact_json")
+def compact_json(value: Any) -> str:
+    """Data as one line of JSON: a plain string, so the template still escapes it."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _error_page(code: int, message: str):  # type: ignore[no-untyped-def]
+    """Render the small error page with ``code``."""
+    return render_template("staff/error.html", code=code, message=message), code
+
+
+@blueprint.errorhandler(403)
+def forbidden(_error: Exception):  # type: ignore[no-untyped-def]
+    """A logged-in user without the right role."""
+    return _error_page(403, "Your role does not give access to this page.")
+
+
+@blueprint.errorhandler(404)
+def not_found(_error: Exception):  # type: ignore[no-untyped-def]
+    """An unknown conversation, request or page."""
+    return _error_page(404, "There is nothing here (it may have been erased).")
+
+
+@blueprint.errorhandler(429)
+def too_many(_error: Exception):  # type: ignore[no-untyped-def]
+    """Login throttled."""
+    return _error_page(429, "Too many login attempts from your address. Please wait a minute.")
+
+
+# The views register their routes on ``blueprint`` when imported.
+from bot.web.staff import (  # noqa: E402,F401
+    auth,
+    conversation_views,
+    export_views,
+    followup_views,
+    overview_views,
+)

@@ -1,0 +1,1 @@
+"""Unit tests of the advice package (bot/advice): pure Python, no Rasa."""

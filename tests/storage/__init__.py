@@ -1,0 +1,1 @@
+"""Tests of the storage layer against a real SQLite file and a real PostgreSQL server."""

@@ -1,0 +1,157 @@
+"""Real servers and real conversations for the storage and web tests.
+
+PostgreSQL and Redis are the ones ``scripts/services.sh`` starts on
+127.0.0.1. Each test gets a database of its own, created here and dropped
+afterwards. When a server cannot be reached the tests that need it are
+skipped with a loud notice, except under ``CI=true``, where that is a failure.
+Conversations are written the way production writes them: Rasa's own tracker
+store for the transcript and :mod:`bot.storage.conversations` for the rest.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import socket
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, List, NoReturn, Optional, Sequence, Tuple
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bot.storage.database import dispose_engines
+from bot.storage.migrate import forget_upgrades
+
+POSTGRES_SERVER_URL = os.environ.get(
+    "OI_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+REDIS_URL = os.environ.get("OI_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def in_ci() -> bool:
+    """Whether missing servers must fail the run instead of skipping tests."""
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+_announced: set = set()
+
+
+def unreachable(request: pytest.FixtureRequest, what: str, problem: str) -> NoReturn:
+    """Skip loudly, or fail under CI, because a server the test needs is down."""
+    message = (f"{what} NOT REACHABLE ({problem}). Start it with scripts/services.sh; "
+               f"under CI=true this is a failure.")
+    if in_ci():
+        pytest.fail(message, pytrace=False)
+    if what not in _announced:
+        _announced.add(what)
+        _shout(request, f"!!! SKIPPING every {what} test: {message}")
+    pytest.skip(message)
+
+
+def _shout(request: pytest.FixtureRequest, line: str) -> None:
+    """Write one line straight to the terminal, past pytest's output capture."""
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write("\n")
+        reporter.write_line(line, red=True, bold=True)
+
+
+def postgres_problem(server_url: str = POSTGRES_SERVER_URL) -> Optional[str]:
+    """Why PostgreSQL cannot be used, or None when it can."""
+    engine = create_engine(server_url, future=True, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return None
+    except Exception as error:  # noqa: BLE001 - any failure means "not usable"
+        return f"{make_url(server_url)!r}: {str(error).strip().splitlines()[0]}"
+    finally:
+        engine.dispose()
+
+
+def redis_problem(url: str = REDIS_URL) -> Optional[str]:
+    """Why Redis cannot be used, or None when it can."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+        return None
+    except redis.RedisError as error:
+        return f"{url}: {error}"
+
+
+@contextmanager
+def scratch_postgres(server_url: str = POSTGRES_SERVER_URL) -> Iterator[str]:
+    """A new, empty PostgreSQL database, dropped (with its connections) afterwards."""
+    name = "oi_test_" + secrets.token_hex(6)
+    admin = create_engine(server_url, future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield str(make_url(server_url).set(database=name))
+    finally:
+        dispose_engines()
+        forget_upgrades()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def database_for(request: pytest.FixtureRequest, backend: str, folder: Path) -> Iterator[str]:
+    """The body of the ``database_url`` fixtures: a fresh SQLite file or PostgreSQL database."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'oi_advisor.db'}"
+        dispose_engines()
+        forget_upgrades()
+        return
+    problem = postgres_problem()
+    if problem:
+        unreachable(request, "PostgreSQL", problem)
+    with scratch_postgres() as url:
+        yield url
+
+
+def tracker_store(url: str):  # type: ignore[no-untyped-def]
+    """Rasa's tracker store as endpoints.yml configures it, on ``url``."""
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.utils.endpoints import EndpointConfig
+
+    config = EndpointConfig(url=url, type="bot.storage.tracker_store.UrlTrackerStore")
+    return TrackerStore.create(config, Domain.empty())
+
+
+def save_chat(url: str, sender_id: str, turns: Sequence[Tuple[str, str]],
+              extra_actions: Sequence[str] = (), at: Optional[float] = None) -> None:
+    """Store a conversation through Rasa's tracker store: (owner text, bot text) per turn.
+
+    ``at`` backdates every event to that Unix time (for retention tests).
+    """
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store = tracker_store(url)
+    tracker = DialogueStateTracker(sender_id, [])
+    events: List = [ActionExecuted("action_session_start", timestamp=at),
+                    SessionStarted(timestamp=at), ActionExecuted("action_listen", timestamp=at)]
+    for said, answered in turns:
+        events += [UserUttered(said, {"name": "inform", "confidence": 1.0}, timestamp=at),
+                   BotUttered(answered, timestamp=at), ActionExecuted("action_listen", timestamp=at)]
+    events += [ActionExecuted(name, timestamp=at) for name in extra_actions]
+    for event in events:
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
+    store.engine.dispose()
