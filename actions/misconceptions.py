@@ -23,12 +23,12 @@ class ActionExplainMisconception(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb = load_knowledge()
-        chosen = entity_values(tracker, "misconception") or [selected_response_key(tracker, "misconception")]
-        misconception_id = chosen[0]
+        selected = selected_response_key(tracker, "misconception")
+        misconception_id = (entity_values(tracker, "misconception") or [selected])[0]
         if misconception_id not in kb.misconceptions:
             send(dispatcher, misconceptions.menu(kb))
             return []
-        send(dispatcher, misconceptions.answer(kb, misconception_id))
+        send(dispatcher, misconceptions.answer(kb, misconception_id, reality_said=misconception_id == selected))
         log_misconception(dispatcher, tracker.sender_id, misconception_id)
         raised = list(tracker.get_slot("misconceptions_raised") or [])
         return [

@@ -8,6 +8,7 @@ resume afterwards.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional
 
@@ -23,6 +24,15 @@ DIGRESSIONS = {
     "start_over", "stop", "out_of_scope", "request_followup", "delete_my_data", "start_tutorial",
     "greet", "goodbye", "thank", "start_diagnosis", "show_menu", "next_step",
 }
+#: side questions: even when they name a slot value, they ask rather than answer
+QUESTIONS = {
+    "ask_definition", "ask_example", "ask_source", "ask_partners_for_stage", "ask_more",
+    "ask_why_recommendation", "show_other_options",
+}
+QUESTION_START = re.compile(
+    r"^\s*(what|which|who|whom|how|why|where|when|is|are|can|could|do|does|should|explain|tell|give|show)\b",
+    re.IGNORECASE,
+)
 #: intents whose message is taken as an attempt to answer the question
 ANSWERS = {"inform", "affirm", "deny", "nlu_fallback", None}
 REASKS_SLOT = "diagnosis_reasks"
@@ -49,14 +59,32 @@ def decide(message: Message, requested: Optional[str],
         return _go_back(requested, slots)
     if message.intent == "why_ask":
         return Decision(slots={REASKS_SLOT: reasks}, replies=[questions.why(requested)])
-    if message.intent in DIGRESSIONS:
-        return Decision(reject=True)
     reading = interpret(message, requested, slots)
+    if message.intent in DIGRESSIONS:
+        return _digression(reading, message, requested, slots)
     if reading.updates:
         return _fill(reading, slots)
     if message.intent in ANSWERS:
         return _unclear(requested, reasks)
     return Decision(reject=True)
+
+
+def _digression(reading: Interpretation, message: Message, requested: str,
+                slots: Mapping[str, Any]) -> Decision:
+    """Hand a side remark over, unless it plainly answers the question asked.
+
+    "We design antennas" may be classified as a remark about open innovation,
+    yet it names a sector while the sector is asked: then it is an answer.
+    """
+    asks = message.intent in QUESTIONS and looks_like_question(message.text)
+    if reading.answers(requested) and not asks:
+        return _fill(reading, slots)
+    return Decision(reject=True)
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark or a question's opening word ("what is ...", "tell me ...")."""
+    return "?" in text or bool(QUESTION_START.match(text))
 
 
 def _fill(reading: Interpretation, slots: Mapping[str, Any]) -> Decision:

@@ -8,11 +8,13 @@ from bot.dialogue.sources import cite
 from bot.knowledge.loader import KnowledgeBase
 
 
-def answer(kb: KnowledgeBase, misconception_id: str) -> Reply:
-    """The reality, why it matters, a first step and the sources, as one reply."""
+def answer(kb: KnowledgeBase, misconception_id: str, reality_said: bool = False) -> Reply:
+    """The reality, why it matters, a first step and the sources, as one reply.
+
+    ``reality_said``: Rasa's retrieval response has already said the reality.
+    """
     entry = kb.misconceptions[misconception_id]
-    text = "\n\n".join([
-        entry.reality,
+    text = "\n\n".join(([] if reality_said else [entry.reality]) + [
         f"Why it matters: {entry.why_it_matters}",
         f"A first step: {entry.first_step}",
         cite(kb, entry.sources),

@@ -1,0 +1,124 @@
+"""Follow-up requests and erasure: consent, contact form, delete my data."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import Restarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.parsing import latest_intent
+from actions.replies import send
+from bot.dialogue import followup
+from bot.followup import CONSENT_TEXT
+from bot.storage import conversations
+
+
+class ReplyAction:
+    """Mixin for actions that only send one fixed reply from ``bot.dialogue.followup``.
+
+    Not an ``Action`` itself, so the SDK does not register it under an empty name.
+    """
+
+    action_name = ""
+    make_reply = staticmethod(lambda: None)
+
+    def name(self) -> Text:
+        return self.action_name
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        send(dispatcher, self.make_reply())
+        return []
+
+
+class ActionAskFollowupConsent(ReplyAction, Action):
+    action_name = "action_ask_followup_consent"
+    make_reply = staticmethod(followup.consent)
+
+
+class ActionFollowupDeclined(ReplyAction, Action):
+    action_name = "action_followup_declined"
+    make_reply = staticmethod(followup.declined)
+
+
+class ActionConfirmErase(ReplyAction, Action):
+    action_name = "action_confirm_erase"
+    make_reply = staticmethod(followup.confirm_erase)
+
+
+class ActionEraseKept(ReplyAction, Action):
+    action_name = "action_erase_kept"
+    make_reply = staticmethod(followup.erase_kept)
+
+
+class ValidateFollowupForm(Action):
+    """Check each contact answer; re-ask with the reason when it is invalid."""
+
+    def name(self) -> Text:
+        return "validate_followup_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        decision = followup.decide(tracker.latest_message.get("text") or "", latest_intent(tracker),
+                                   tracker.get_slot("requested_slot"))
+        if decision.reject:
+            return []
+        send(dispatcher, *decision.replies)
+        return [SlotSet(name, value) for name, value in decision.slots.items()]
+
+
+class AskContact:
+    """Mixin: ask one contact question, with the reason if the last answer was refused."""
+
+    slot = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        send(dispatcher, followup.question(self.slot, tracker.get_slot("followup_problem")))
+        return []
+
+
+ASK_CONTACT_ACTIONS = [type(f"AskContact_{slot}", (AskContact, Action), {"slot": slot}) for slot in followup.FOLLOWUP_SLOTS]
+
+
+class ActionSubmitFollowup(Action):
+    """Store the request with the consent text and confirm its reference."""
+
+    def name(self) -> Text:
+        return "action_submit_followup"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        fields = followup.contact_fields(tracker.current_slot_values())
+        reference = conversations.create_followup(tracker.sender_id, consent_text=CONSENT_TEXT, **fields)
+        send(dispatcher, followup.confirmed(reference))
+        return [SlotSet("followup_reference", reference)]
+
+
+class ActionCancelFollowup(Action):
+    """Forget the contact details typed so far."""
+
+    def name(self) -> Text:
+        return "action_cancel_followup"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        send(dispatcher, followup.cancelled())
+        return [SlotSet(slot, None) for slot in followup.FOLLOWUP_SLOTS]
+
+
+class ActionDeleteMyData(Action):
+    """Erase the owner's conversation and requests; the tracker store follows."""
+
+    def name(self) -> Text:
+        return "action_delete_my_data"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        done = conversations.erase_sender(tracker.sender_id)
+        send(dispatcher, followup.erased(bool(done)))
+        return [Restarted()] if done else []
