@@ -40,7 +40,7 @@ test: train  ## Run the whole test suite
 	@$(BIN)/python -m pytest
 
 bench: train  ## Print speed and memory figures
-	@$(BIN)/python -m bench
+	@mkdir -p var && $(BIN)/python scripts/bench.py
 
 clean:  ## Remove trained models and local data (keeps .venv)
 	rm -rf models var .pytest_cache

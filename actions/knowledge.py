@@ -96,3 +96,12 @@ class ActionPartnersForStage(KnowledgeAction):
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
         stages = entity_values(tracker, "innovation_stage")
         return explain.partners_for_stage(load_knowledge(), stages[0] if stages else None)
+
+
+class ActionHandleFallback(KnowledgeAction):
+    """A message the classifier is unsure of: explain the term it names, or ask to rephrase."""
+
+    action_name = "action_handle_fallback"
+
+    def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
+        return explain.fallback(load_knowledge(), entities(tracker))

@@ -1,9 +1,26 @@
 #!/usr/bin/env bash
-# Create .venv with Python 3.10 and install the pinned dependencies.
-# Idempotent: does nothing when requirements.lock has not changed since the
+# Create .venv with Python 3.10 and install the pinned dependencies, and the
+# browser libraries from package-lock.json into node_modules.
+# Idempotent: does nothing when the lock files have not changed since the
 # last successful install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The browser libraries the web app serves (package.json, package-lock.json).
+npm_stamp=node_modules/.installed
+npm_digest=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$npm_stamp" ] || [ "$(cat "$npm_stamp")" != "$npm_digest" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm is missing: install Node.js and npm (Debian: apt-get install npm), then retry." >&2
+    exit 1
+  fi
+  if ! npm_log=$(npm ci --no-audit --no-fund --loglevel=error 2>&1); then
+    echo "$npm_log" | tail -30 >&2
+    echo "Installing the browser libraries (npm ci) failed." >&2
+    exit 1
+  fi
+  echo "$npm_digest" > "$npm_stamp"
+fi
 
 lock=requirements.lock
 stamp=.venv/.installed

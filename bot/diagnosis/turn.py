@@ -8,10 +8,10 @@ resume afterwards.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional
 
+from bot.dialogue.phrasing import looks_like_question
 from bot.dialogue.reply import Reply
 from bot.diagnosis import questions
 from bot.diagnosis.form import SKIPPED, previous_slot
@@ -29,10 +29,6 @@ QUESTIONS = {
     "ask_definition", "ask_example", "ask_source", "ask_partners_for_stage", "ask_more",
     "ask_why_recommendation", "show_other_options",
 }
-QUESTION_START = re.compile(
-    r"^\s*(what|which|who|whom|how|why|where|when|is|are|can|could|do|does|should|explain|tell|give|show)\b",
-    re.IGNORECASE,
-)
 #: intents whose message is taken as an attempt to answer the question
 ANSWERS = {"inform", "affirm", "deny", "nlu_fallback", None}
 REASKS_SLOT = "diagnosis_reasks"
@@ -81,10 +77,6 @@ def _digression(reading: Interpretation, message: Message, requested: str,
         return _fill(reading, slots)
     return Decision(reject=True)
 
-
-def looks_like_question(text: str) -> bool:
-    """A question mark or a question's opening word ("what is ...", "tell me ...")."""
-    return "?" in text or bool(QUESTION_START.match(text))
 
 
 def _fill(reading: Interpretation, slots: Mapping[str, Any]) -> Decision:

@@ -169,3 +169,17 @@ def partners_for_stage(kb: KnowledgeBase, stage_id: Optional[str]) -> Reply:
     payload = {"type": "explain", "id": stage_id, "kind": "partners_for_stage",
                "partners": [partner.id for _, partner, _ in roles], "sources": keys}
     return Reply("\n".join(lines) + f"\n\n{cite(kb, keys)}", payload, follow_ups())
+
+
+def rephrase() -> Reply:
+    """Ask to rephrase, with the main choices as buttons."""
+    return Reply("Sorry, I didn't quite get that. Could you say it another way? Or pick one of these:",
+                 {"type": "fallback", "id": "rephrase"},
+                 [intent_button("Diagnose my firm", "start_diagnosis"), intent_button("What can you do?", "help"),
+                  intent_button("Talk to an advisor", "request_followup")])
+
+
+def fallback(kb: KnowledgeBase, entities: Sequence[Tuple[str, str]]) -> Reply:
+    """An unclear message that names a term ("licensing out??") gets its explanation."""
+    named = subject([item for item in entities if item[0] in ("model", "partner", "guidance", "case")])
+    return explain(kb, named) if named else rephrase()

@@ -5,6 +5,7 @@ and a ResponseSelector. Rasa wants a response per sub-intent; instead of
 copying the knowledge base's text into ``domain.yml``, this importer builds
 those responses from ``knowledge/misconceptions.yml`` at training time. The
 custom action then composes the full sourced answer from the same entries.
+The experts' phrasings of each misconception also become training examples.
 
 The retrieval intent itself is not listed in ``domain.yml``: Rasa adds it
 from the NLU data, and listing it too makes ``rasa data validate`` report a
@@ -13,12 +14,15 @@ already knows it.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text, Union
+from typing import Any, Dict, List, Optional, Set, Text, Union
 
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.training_data.structures import StoryGraph
 from rasa.shared.importers import utils
 from rasa.shared.importers.rasa import RasaFileImporter
+from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.knowledge.loader import KnowledgeBase, load_knowledge
 
@@ -31,6 +35,20 @@ def misconception_responses(kb: KnowledgeBase) -> Dict[Text, List[Dict[Text, Any
         f"utter_{RETRIEVAL_INTENT}/{entry.id}": [{"text": entry.reality}]
         for entry in kb.misconceptions.values()
     }
+
+
+def phrasing_examples(kb: KnowledgeBase, known: Set[Text]) -> List[Message]:
+    """Each misconception's phrasings as examples of its sub-intent, unless already present."""
+    examples = []
+    for entry in kb.misconceptions.values():
+        for phrase in entry.phrasings:
+            if phrase.strip().lower() not in known:
+                known.add(phrase.strip().lower())
+                examples.append(Message(data={
+                    TEXT: phrase.strip(), INTENT: RETRIEVAL_INTENT,
+                    INTENT_RESPONSE_KEY: f"{RETRIEVAL_INTENT}/{entry.id}",
+                }))
+    return examples
 
 
 class KnowledgeImporter(RasaFileImporter):
@@ -51,6 +69,13 @@ class KnowledgeImporter(RasaFileImporter):
         kb = load_knowledge(self._knowledge_dir)
         generated = Domain.from_dict({"responses": misconception_responses(kb)})
         return super().get_domain().merge(generated)
+
+    def get_nlu_data(self, language: Optional[Text] = "en") -> TrainingData:
+        """The NLU files plus the misconception phrasings of the knowledge base."""
+        data = super().get_nlu_data(language)
+        known = {(example.get(TEXT) or "").strip().lower() for example in data.training_examples}
+        extra = phrasing_examples(load_knowledge(self._knowledge_dir), known)
+        return data.merge(TrainingData(training_examples=extra))
 
     def get_stories(self, exclusion_percentage: Optional[int] = None) -> StoryGraph:
         """Stories and rules, read against the domain plus the retrieval intent."""

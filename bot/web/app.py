@@ -33,8 +33,14 @@ def create_app(config: Optional[Mapping[str, Any]] = None) -> Flask:
 def register_blueprints(app: Flask) -> None:
     """Mount every part of the site. Public pages go here too:
 
-    ``/`` (demo page), ``/widget`` (chat widget files), ``/summary/<token>``.
+    ``/`` (demo page), ``/widget`` (chat widget files), ``/summary.md`` (the owner's plan).
     """
+    from bot.web.demo import blueprint as demo
     from bot.web.staff import blueprint as staff
+    from bot.web.summary import blueprint as summary
+    from bot.web.widget import blueprint as widget
 
     app.register_blueprint(staff, url_prefix="/staff")
+    app.register_blueprint(demo)
+    app.register_blueprint(widget, url_prefix="/widget")
+    app.register_blueprint(summary)

@@ -51,3 +51,9 @@ def test_misconception_answer_has_reality_step_and_sources(kb) -> None:
     assert entry.reality in reply.text and entry.first_step in reply.text
     assert reply.payload["id"] == "only_for_large_firms" and reply.payload["sources"] == list(entry.sources)
     assert entry.reality not in misconceptions.answer(kb, "only_for_large_firms", reality_said=True).text
+
+
+def test_unclear_message_naming_a_term_is_explained_else_rephrase(kb) -> None:
+    assert explain.fallback(kb, [("model", "licensing_out")]).payload["id"] == "licensing_out"
+    assert explain.fallback(kb, [("sector", "retail")]).payload == {"type": "fallback", "id": "rephrase"}
+    assert explain.fallback(kb, []).buttons

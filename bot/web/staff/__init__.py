@@ -1,7 +1,8 @@
 """The staff review desk, mounted under ``/staff``.
 
 Pages: follow-up queue and request pages, conversations (list with filters and
-search, one conversation), exports, the overview with charts, and the audit log.
+search, one conversation), exports, the overview with charts, tutorial classes
+for trainers, and the audit log.
 All output goes through Jinja's autoescaping; nothing an owner typed is ever
 marked safe. Responses forbid caching and framing and allow only our own
 scripts and styles.
@@ -79,6 +80,7 @@ def too_many(_error: Exception):  # type: ignore[no-untyped-def]
 # The views register their routes on ``blueprint`` when imported.
 from bot.web.staff import (  # noqa: E402,F401
     auth,
+    class_views,
     conversation_views,
     export_views,
     followup_views,
