@@ -108,3 +108,21 @@ def test_why_other_options_and_summary_link_after_a_result(chat: Chat) -> None:
     options = Chat.payloads(chat.say("show other options"))[0]
     assert options["type"] == "options" and options["models"] == result["models"][3:6]
     assert "/summary.md?" in result["summary_url"]
+
+
+def test_skip_back_why_and_a_correction_over_rest(chat: Chat) -> None:
+    chat.say("I'd like advice for my firm")
+    assert last_question(chat.say("we make furniture")) == "company_size"
+    assert last_question(chat.say("skip")) == "innovation_need"
+    messages = chat.say("why do you ask?")
+    assert {"type": "why", "slot": "innovation_need"} in Chat.payloads(messages)
+    assert last_question(messages) == "innovation_need"
+    assert last_question(chat.say("go back")) == "company_size"
+    assert last_question(chat.say("about 12 people")) == "innovation_need"
+    assert last_question(chat.say("new products")) == "innovation_stage"
+    assert last_question(chat.say("actually we are a bakery, and we only have an idea")) == "barriers"
+    answers = dict(BAKERY, barriers="no money", offer="nothing yet")
+    result, _ = run_diagnosis(chat, answers["barriers"], answers)
+    profile = result["profile"]
+    assert (profile["sector"], profile["company_size"], profile["innovation_stage"]) == (
+        "food_beverage", "small", "exploration")
