@@ -32,24 +32,18 @@ class ReplyAction:
         return []
 
 
-class ActionAskFollowupConsent(ReplyAction, Action):
-    action_name = "action_ask_followup_consent"
-    make_reply = staticmethod(followup.consent)
+def reply_action(name: Text, make_reply) -> type:
+    """An action class named ``name`` that sends the reply ``make_reply`` builds."""
+    return type(f"Reply_{name}", (ReplyAction, Action), {"action_name": name, "make_reply": staticmethod(make_reply)})
 
 
-class ActionFollowupDeclined(ReplyAction, Action):
-    action_name = "action_followup_declined"
-    make_reply = staticmethod(followup.declined)
-
-
-class ActionConfirmErase(ReplyAction, Action):
-    action_name = "action_confirm_erase"
-    make_reply = staticmethod(followup.confirm_erase)
-
-
-class ActionEraseKept(ReplyAction, Action):
-    action_name = "action_erase_kept"
-    make_reply = staticmethod(followup.erase_kept)
+#: consent before contact details, and confirmation before erasing
+REPLY_ACTIONS = [reply_action(name, make_reply) for name, make_reply in {
+    "action_ask_followup_consent": followup.consent,
+    "action_followup_declined": followup.declined,
+    "action_confirm_erase": followup.confirm_erase,
+    "action_erase_kept": followup.erase_kept,
+}.items()]
 
 
 class ValidateFollowupForm(Action):
