@@ -1,39 +1,66 @@
-"""The diagnosis form: validation and questions, translated to Rasa events."""
+"""The diagnosis form: validation, questions, summary and corrections, as Rasa events."""
 from __future__ import annotations
 
 from abc import ABCMeta, abstractmethod
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.parsing import latest_intent
+from actions.parsing import entity_values, latest_intent
+from actions.recommendation import recommend
 from actions.replies import send
-from bot.diagnosis import FORM_SLOTS, questions
+from bot.dialogue.reply import Reply
+from bot.diagnosis import FORM_SLOTS, questions, summary
+from bot.diagnosis.corrections import change_request, corrections
+from bot.diagnosis.form import is_answered
 from bot.diagnosis.interpret import Message
-from bot.diagnosis.turn import REASKS_SLOT, decide
+from bot.diagnosis.turn import ASKS_SLOT, CHOICES_SLOT, REASKS_SLOT, decide
 from bot.knowledge import load_knowledge
+from bot.understanding.reader import from_entities
+
+READER = "AnswerReader"
+#: extractors whose entities are guesses, not values the owner picked
+GUESSES = {READER, "KnowledgeEntityExtractor"}
+DONE_SLOT = "diagnosis_done"
 
 
-def latest_message(tracker: Tracker) -> Message:
-    """The latest user message as the diagnosis logic reads it."""
-    entities = [(item.get("entity"), item.get("value"))
-                for item in tracker.latest_message.get("entities") or []]
-    return Message(text=tracker.latest_message.get("text") or "",
-                   intent=latest_intent(tracker), entities=entities)
+def latest_message(tracker: Tracker, explicit_only: bool = False) -> Message:
+    """The latest user message as the dialogue logic reads it.
+
+    ``explicit_only`` keeps just the values of buttons and typed payloads
+    as entities: the diagnosis reads typed text from the answer reader's
+    readings, never from single matched words.
+    """
+    items = tracker.latest_message.get("entities") or []
+    entities = [(item.get("entity"), item.get("value")) for item in items
+                if item.get("extractor") != READER
+                and not (explicit_only and item.get("extractor") in GUESSES)]
+    return Message(text=tracker.latest_message.get("text") or "", intent=latest_intent(tracker),
+                   entities=entities,
+                   readings=from_entities(item for item in items if item.get("extractor") == READER))
+
+
+def asks_of(tracker: Tracker, slot: Optional[Text]) -> int:
+    """How many times in a row ``slot`` has been asked."""
+    asks = tracker.get_slot(ASKS_SLOT) or {}
+    return int(asks.get("count", 0)) if isinstance(asks, dict) and asks.get("slot") == slot else 0
 
 
 class ValidateDiagnosisForm(Action):
-    """Read the owner's answer; fill, skip, go back, explain or hand over."""
+    """Read the owner's answer; fill, skip, go back, explain, clarify or hand over."""
 
     def name(self) -> Text:
         return "validate_diagnosis_form"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        decision = decide(latest_message(tracker), tracker.get_slot("requested_slot"),
-                          tracker.current_slot_values(), int(tracker.get_slot(REASKS_SLOT) or 0))
+        requested = tracker.get_slot("requested_slot")
+        returning = tracker.latest_action_name not in (None, "action_listen")
+        decision = decide(latest_message(tracker, explicit_only=True), requested, tracker.current_slot_values(),
+                          reasks=int(tracker.get_slot(REASKS_SLOT) or 0), asks=asks_of(tracker, requested),
+                          returning=returning and requested is not None)
         if decision.reject:
             return []
         send(dispatcher, *decision.replies)
@@ -41,7 +68,7 @@ class ValidateDiagnosisForm(Action):
 
 
 class AskQuestion(Action, metaclass=ABCMeta):
-    """Ask one diagnosis question with its buttons and payload."""
+    """Ask one diagnosis question, or offer the likeliest readings of an unclear answer."""
 
     slot: Text = ""
 
@@ -52,8 +79,9 @@ class AskQuestion(Action, metaclass=ABCMeta):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         clarify = int(tracker.get_slot(REASKS_SLOT) or 0) > 0
-        send(dispatcher, questions.question(load_knowledge(), self.slot, clarify=clarify))
-        return []
+        likely = tracker.get_slot(CHOICES_SLOT) or []
+        send(dispatcher, questions.question(load_knowledge(), self.slot, clarify=clarify, likely=likely))
+        return [SlotSet(ASKS_SLOT, {"slot": self.slot, "count": asks_of(tracker, self.slot) + 1})]
 
 
 def ask_action(slot: Text) -> type:
@@ -62,3 +90,73 @@ def ask_action(slot: Text) -> type:
 
 
 ASK_ACTIONS = [ask_action(slot) for slot in FORM_SLOTS]
+
+
+class ActionStartDiagnosis(Action):
+    """Introduce the questions once; later, pick up where the owner left off."""
+
+    def name(self) -> Text:
+        return "action_start_diagnosis"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        answered = [slot for slot in FORM_SLOTS if is_answered(tracker.get_slot(slot))]
+        if not answered:
+            send(dispatcher, Reply(
+                "Let's get to know your firm: about nine short questions. Answer in your own words or with "
+                "the buttons; you can skip a question, go back, or ask why I ask.",
+                {"type": "notice", "id": "diagnosis_intro"}))
+        elif len(answered) < len(FORM_SLOTS):
+            send(dispatcher, Reply("Let's pick up where we left off.", {"type": "notice", "id": "diagnosis_resumed"}))
+        return [SlotSet(ASKS_SLOT, None), SlotSet(REASKS_SLOT, 0), SlotSet(CHOICES_SLOT, None)]
+
+
+class ActionSummariseAnswers(Action):
+    """Show what was understood before the advice, with a way to change it."""
+
+    def name(self) -> Text:
+        return "action_summarise_answers"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        send(dispatcher, summary.summary(load_knowledge(), tracker.current_slot_values()))
+        return [SlotSet(DONE_SLOT, True), SlotSet(ASKS_SLOT, None)]
+
+
+class ActionCorrectAnswers(Action):
+    """After the advice, a stated fact corrects an answer and the advice follows again."""
+
+    def name(self) -> Text:
+        return "action_correct_answers"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        kb = load_knowledge()
+        slots = tracker.current_slot_values()
+        changes = corrections(latest_message(tracker, explicit_only=True), slots)
+        note = summary.changed(kb, slots, changes)
+        if note is None:
+            send(dispatcher, summary.summary(kb, slots))
+            return []
+        send(dispatcher, note)
+        return [SlotSet(name, value) for name, value in changes.items()] + recommend(
+            dispatcher, tracker.sender_id, {**slots, **changes})
+
+
+class ActionChangeAnswer(Action):
+    """Reopen one question ("change the sector"), or ask which one."""
+
+    def name(self) -> Text:
+        return "action_change_answer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        kb = load_knowledge()
+        named = entity_values(tracker, "question")
+        question = named[0] if named and named[0] in FORM_SLOTS else None
+        change = change_request(latest_message(tracker, explicit_only=True), question,
+                                tracker.current_slot_values())
+        if not change.slots:
+            send(dispatcher, summary.pick_question(kb, tracker.current_slot_values()))
+            return []
+        return [SlotSet(name, value) for name, value in change.slots.items()]

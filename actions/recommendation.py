@@ -24,13 +24,19 @@ class ActionRecommend(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        profile = Profile.from_slots(profile_slots(tracker.current_slot_values()))
-        replies, advice = recommendation.result(load_knowledge(), profile)
-        send(dispatcher, *replies)
-        log_recommendation(dispatcher, tracker.sender_id, profile, advice)
-        top = advice.models[0].id if advice.models else None
-        return [SlotSet("recommendation", recommendation.memory(advice)),
-                SlotSet("last_answer", {"kind": "models", "id": top})]
+        return recommend(dispatcher, tracker.sender_id, tracker.current_slot_values())
+
+
+def recommend(dispatcher: CollectingDispatcher, sender_id: Text,
+              slots: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    """Present the advice for these answers; also used after a correction."""
+    profile = Profile.from_slots(profile_slots(slots))
+    replies, advice = recommendation.result(load_knowledge(), profile)
+    send(dispatcher, *replies)
+    log_recommendation(dispatcher, sender_id, profile, advice)
+    top = advice.models[0].id if advice.models else None
+    return [SlotSet("recommendation", recommendation.memory(advice)),
+            SlotSet("last_answer", {"kind": "models", "id": top})]
 
 
 class ActionWhyRecommendation(Action):

@@ -1,12 +1,15 @@
-"""Print speed and memory figures of OI Advisor (``make bench``).
+"""Print speed, memory and understanding figures of OI Advisor (``make bench``).
 
 Figures, not pass/fail: the knowledge base's load time, the recommender's
-and the entity matcher's throughput, and the live servers' start-up time,
-reply latency over REST and resident memory.
+and the entity matcher's throughput, how well owners' own words are
+understood on the held-out sets, and the live servers' start-up time,
+reply latency over REST and resident memory. Everything printed is also
+written to docs/benchmarks.md.
 """
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import statistics
 import sys
@@ -22,7 +25,8 @@ from bot.advice import Profile, recommend  # noqa: E402
 from bot.knowledge import load_knowledge  # noqa: E402
 from bot.nlu import patterns  # noqa: E402
 from bot.nlu.knowledge_entities import _build_nlp  # noqa: E402
-from tests.servers import Chat, Servers  # noqa: E402
+from scripts import bench_understanding  # noqa: E402
+from tests.servers import MODEL, Chat, Servers  # noqa: E402
 
 MESSAGES = ["hello", "we bake bread, about 12 people", "what is crowdsourcing?",
             "isn't open innovation only for big companies?", "which partners suit the scaling-up stage?"]
@@ -67,11 +71,12 @@ def bench_pure() -> None:
     timed("entity matching (messages)", 2000, lambda: nlp(next(texts)))
 
 
-def bench_servers() -> None:
+def bench_servers() -> List[str]:
     start = time.perf_counter()
     servers = Servers(database_url=f"sqlite:///{ROOT}/var/bench-{uuid.uuid4().hex[:8]}.db").start()
     try:
         print(f"{'servers up (Rasa + actions, from launch)':42} {time.perf_counter() - start:10.1f} s")
+        report = bench_understanding.firm_scripts(servers)
         chat = Chat(servers, "bench-" + uuid.uuid4().hex[:8])
         latencies: List[float] = []
         for text in MESSAGES * 10:
@@ -84,8 +89,20 @@ def bench_servers() -> None:
             print(f"{name + ' resident memory':42} {tree_rss_mb(process.pid):10.0f} MB")
     finally:
         servers.stop()
+    return report
+
+
+def write_report(lines: List[str]) -> None:
+    """docs/benchmarks.md: the understanding figures of this run."""
+    header = ["# Benchmarks", "", "Written by `make bench` on "
+              f"{time.strftime('%Y-%m-%d')}, on a machine with {os.cpu_count()} cores.", "",
+              "## Understanding owners' own words", "",
+              "Measured on held-out sets never trained on (see [understanding.md](understanding.md)).", ""]
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(header + lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
     bench_pure()
-    bench_servers()
+    understanding = bench_understanding.held_out(str(MODEL))
+    understanding += bench_servers()
+    write_report(understanding)

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "bot.cli.export",     # export [--dataset] [--format] [--output]
     "bot.cli.erase",      # purge --older-than DAYS, erase SENDER_ID
     "bot.cli.knowledge",  # knowledge check | list | show (the knowledge base)
+    "bot.cli.rules",      # rules [--check] (form-control rules from their table)
 )
 
 

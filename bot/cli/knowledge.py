@@ -8,6 +8,7 @@ import sys
 import yaml
 
 from bot.knowledge import KINDS, KnowledgeError, load_knowledge
+from bot.knowledge.answers import load_examples
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,6 +30,7 @@ def check(args: argparse.Namespace) -> int:
     """Load everything; print a count per kind, or the first problem found."""
     try:
         kb = load_knowledge(args.dir)
+        load_examples(kb)
     except KnowledgeError as error:
         print(f"knowledge base is invalid: {error}", file=sys.stderr)
         return 1

@@ -1,32 +1,44 @@
 """Turn one owner message into diagnosis slot values.
 
-The rules follow what owners expect of a form: a message may answer several
-questions at once ("we bake bread, about 12 people"); answers given before
-are kept unless the owner corrects one ("actually we are 30 people"); the
-three cue-word questions are only read when they were asked.
+A message carries two kinds of evidence. Button clicks and typed payloads
+give explicit values (``entities``). Typed text gives the answer reader's
+``readings``: for each question, likely values with a confidence, read from
+the whole message and from each clause.
+
+The question being asked comes first: it is filled from the whole message
+when one of its values is likely enough. Another question is filled from
+the same message only from a clause of its own, read with high confidence,
+so "no time and lack of know-how" answers the obstacles question and not
+also the offer question. Answers given before are kept unless the owner
+corrects one.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
-from bot.diagnosis import answers
-from bot.diagnosis.form import is_answered
+from bot.diagnosis.form import LIST_SLOTS, is_answered
+from bot.knowledge.answers import ENTITY_TO_SLOT
+from bot.understanding.clauses import clauses
+from bot.understanding.reader import Reading
 
-#: entity -> slot it fills, and whether the slot holds a list
-ENTITY_SLOTS: Dict[str, Tuple[str, bool]] = {
-    "sector": ("sector", False),
-    "company_size": ("company_size", False),
-    "innovation_need": ("innovation_need", False),
-    "innovation_stage": ("innovation_stage", False),
-    "barrier": ("barriers", True),
-    "offer": ("offer", True),
-    "ip_sensitivity": ("ip_sensitivity", False),
-    "partner_experience": ("partner_experience", False),
-    "international": ("international", False),
-}
-CORRECTION = re.compile(r"\b(actually|correction|i meant|change|instead|sorry,? (it'?s|we'?re)|no,? we)\b", re.I)
+#: share of a value, given the message answers the question asked, to take it
+ACCEPT = 0.5
+#: confidence needed to fill a question that was not asked
+CONFIDENT = 0.85
+#: a list answer (several obstacles) includes every value at least this likely
+ALSO = 0.45
+#: an answer tucked into a side remark must be clearly about the question
+IN_PASSING = 0.5
+#: a clause this likely to answer the asked question is not read for another
+MAYBE_ASKED = 0.25
+CLARIFY_CHOICES = 3
+NONE_VALUES = {"barriers": "none", "offer": "nothing_yet"}
+CORRECTION = re.compile(
+    r"\b(actually|correction|i meant|change|instead|not|sorry,? (it'?s|we'?re)|no,? we|rather)\b", re.I)
+NEGATED = re.compile(r"\b(not|no|never|isn'?t|aren'?t|don'?t)\b", re.I)
+SINGLE_VALUE_VOCABULARY = {"sector", "innovation_need", "innovation_stage", "company_size"}
 
 
 @dataclass(frozen=True)
@@ -36,31 +48,42 @@ class Message:
     text: str
     intent: Optional[str]
     entities: Sequence[Tuple[str, Any]] = ()
+    readings: Sequence[Reading] = ()
 
 
 @dataclass
 class Interpretation:
-    """Slot updates read from a message, and whether it answered the question."""
+    """Slot updates read from a message, and the likeliest values when unsure."""
 
     updates: Dict[str, Any] = field(default_factory=dict)
     past_partners: List[str] = field(default_factory=list)
+    choices: List[str] = field(default_factory=list)
 
     def answers(self, slot: Optional[str]) -> bool:
         """True when the message gave a value for ``slot``."""
         return slot is not None and slot in self.updates
 
 
-def interpret(message: Message, requested: Optional[str], slots: Mapping[str, Any]) -> Interpretation:
-    """Slot values this message gives, respecting earlier answers."""
-    found = _from_entities(message.entities)
+def interpret(message: Message, requested: Optional[str], slots: Mapping[str, Any],
+              correcting: bool = False, minimum: float = ACCEPT) -> Interpretation:
+    """Slot values this message gives, respecting earlier answers.
+
+    ``correcting`` lets confident readings replace earlier answers (after the
+    summary or the recommendation); ``minimum`` raises the bar for the asked
+    question when the message was mainly something else.
+    """
+    explicit = _from_entities(message.entities)
+    found: Dict[str, Any] = dict(explicit)
+    result = Interpretation()
     if requested and requested not in found:
-        value = _from_text(requested, message)
+        value, result.choices = _asked(message.readings, requested, minimum)
         if value is not None:
             found[requested] = value
-    correcting = bool(CORRECTION.search(message.text or ""))
-    result = Interpretation()
+    for slot, value in _volunteered(message, requested, found).items():
+        found.setdefault(slot, value)
+    correcting = correcting or bool(CORRECTION.search(message.text or ""))
     for slot, value in found.items():
-        if slot == requested or correcting or not is_answered(slots.get(slot)):
+        if slot == requested or slot in explicit or correcting or not is_answered(slots.get(slot)):
             result.updates[slot] = value
     if requested == "partner_experience":
         result.past_partners = [value for entity, value in message.entities if entity == "partner"]
@@ -68,35 +91,113 @@ def interpret(message: Message, requested: Optional[str], slots: Mapping[str, An
 
 
 def _from_entities(entities: Sequence[Tuple[str, Any]]) -> Dict[str, Any]:
+    """Values from buttons and typed payloads: explicit, so taken as they are."""
     found: Dict[str, Any] = {}
     for entity, value in entities:
-        if entity not in ENTITY_SLOTS:
+        slot = ENTITY_TO_SLOT.get(entity)
+        if slot is None:
             continue
-        slot, many = ENTITY_SLOTS[entity]
-        if many:
+        if slot in LIST_SLOTS:
             found.setdefault(slot, [])
-            if value != "none" and value not in found[slot]:
+            if value not in (NONE_VALUES["barriers"],) and value not in found[slot]:
                 found[slot].append(value)
         elif slot not in found:
-            found[slot] = _typed(slot, value)
+            found[slot] = typed(slot, value)
     return found
 
 
-def _typed(slot: str, value: Any) -> Any:
+def typed(slot: str, value: Any) -> Any:
+    """A reading's value as the slot stores it (``international`` is a boolean)."""
     if slot == "international" and isinstance(value, str):
-        return answers.international(value)
+        return {"yes": True, "no": False, "true": True, "false": False}.get(value.lower())
+    if slot == "barriers" and value == NONE_VALUES["barriers"]:
+        return []
     return value
 
 
-def _from_text(slot: str, message: Message) -> Any:
-    text = message.text or ""
-    if slot == "ip_sensitivity":
-        return answers.ip_sensitivity(text)
-    if slot == "partner_experience":
-        return answers.experience(text)
-    if slot == "international":
-        return answers.international(text, message.intent)
-    if slot in ("barriers", "offer") and answers.says_none(text):
-        return [] if slot == "barriers" else ["nothing_yet"]
-    return None
+def _asked(readings: Sequence[Reading], slot: str, minimum: float) -> Tuple[Any, List[str]]:
+    """The asked question's value, or None with the likeliest values to offer."""
+    ranked = _ranked(readings, slot)
+    if not ranked:
+        return None, []
+    choices = [value for value, _ in ranked[:CLARIFY_CHOICES]]
+    top_value, top_share = ranked[0]
+    if top_share < minimum:
+        return None, choices
+    if slot in LIST_SLOTS:
+        return _list_value(slot, [value for value, share in ranked if share >= ALSO] or [top_value]), []
+    return typed(slot, top_value), []
 
+
+def _ranked(readings: Sequence[Reading], slot: str) -> List[Tuple[str, float]]:
+    """Values for ``slot`` by their best share over the message and its clauses."""
+    scores: Dict[str, float] = {}
+    for reading in readings:
+        if reading.slot == slot:
+            scores[reading.value] = max(scores.get(reading.value, 0.0), reading.share)
+    return sorted(scores.items(), key=lambda item: item[1], reverse=True)
+
+
+def _list_value(slot: str, values: List[str]) -> List[str]:
+    none = NONE_VALUES[slot]
+    named = [value for value in values if value != none]
+    if not named:
+        return [] if slot == "barriers" else [none]
+    return named
+
+
+def _volunteered(message: Message, requested: Optional[str],
+                 found: Mapping[str, Any]) -> Dict[str, Any]:
+    """Other questions answered in clauses of their own, read with confidence.
+
+    A clause that might be part of the answer to the asked question (its
+    reading for that question is not negligible) is left to that question.
+    """
+    spans = _answer_spans(message, requested in found)
+    claimed = _claims(message.readings)
+    asked = {(r.start, r.end): r.confidence for r in message.readings if r.slot == requested}
+    volunteered: Dict[str, Any] = {}
+    for reading in sorted(message.readings, key=lambda item: -item.confidence):
+        span = (reading.start, reading.end)
+        if reading.slot == requested or reading.slot in found or reading.slot in volunteered:
+            continue
+        if span not in spans or reading.confidence < CONFIDENT or claimed.get(span) != reading.slot:
+            continue
+        if asked.get(span, 0.0) >= MAYBE_ASKED or _negated(message.text, reading):
+            continue
+        value = typed(reading.slot, reading.value)
+        volunteered[reading.slot] = _list_value(reading.slot, [reading.value]) if reading.slot in LIST_SLOTS else value
+    return volunteered
+
+
+def _answer_spans(message: Message, asked_answered: bool) -> Set[Tuple[int, int]]:
+    """Spans that may answer other questions.
+
+    In a message of several clauses, each clause (and a stated head count)
+    may; the whole message may not, as its reading blends the clauses. A
+    one-clause message may, unless it already answered the asked question.
+    """
+    spans = {(reading.start, reading.end) for reading in message.readings}
+    if not spans:
+        return set()
+    whole = (min(start for start, _ in spans), max(end for _, end in spans))
+    if len(clauses(message.text or "")) > 1 or asked_answered:
+        return spans - {whole}
+    return spans
+
+
+def _claims(readings: Sequence[Reading]) -> Dict[Tuple[int, int], str]:
+    """For each span, the question it is most confidently about."""
+    best: Dict[Tuple[int, int], Reading] = {}
+    for reading in readings:
+        span = (reading.start, reading.end)
+        if span not in best or reading.confidence > best[span].confidence:
+            best[span] = reading
+    return {span: reading.slot for span, reading in best.items()}
+
+
+def _negated(text: str, reading: Reading) -> bool:
+    """"we are not retail": a categorical value the owner denies is no answer."""
+    if reading.slot not in SINGLE_VALUE_VOCABULARY:
+        return False
+    return bool(NEGATED.search(text[reading.start:reading.end]))

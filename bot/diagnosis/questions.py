@@ -1,14 +1,15 @@
 """The diagnosis questions: wording, answer buttons and why each is asked.
 
 Buttons come from the knowledge base where it has a vocabulary (sectors,
-sizes, needs, stages, barriers, offers), so a new entry there becomes a new
-choice here. Every question carries ``{"type": "question", "slot": ...}``.
+sizes, needs, stages, barriers, offers; see ``bot.knowledge.answers``), so a
+new entry there becomes a new choice here. Every question carries ``{"type": "question", "slot": ...}``.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 from bot.dialogue.reply import Button, Reply, intent_button
+from bot.knowledge.answers import ANSWER_SLOTS, allowed_values
 from bot.knowledge.loader import KnowledgeBase
 
 QUESTIONS: Dict[str, str] = {
@@ -42,24 +43,54 @@ FIXED_CHOICES: Dict[str, List[Tuple[str, object]]] = {
     "international": [("Yes, abroad is fine", True), ("No, close to home", False)],
 }
 
-#: slot -> (knowledge kind, entity name) for questions answered from the vocabulary
-VOCABULARY_CHOICES: Dict[str, Tuple[str, str]] = {
-    "sector": ("sectors", "sector"),
-    "innovation_need": ("needs", "innovation_need"),
-    "innovation_stage": ("stages", "innovation_stage"),
-    "barriers": ("barriers", "barrier"),
-    "offer": ("offers", "offer"),
-}
 NAVIGATION = [("Skip", "/skip_question"), ("Why do you ask?", "/why_ask")]
 
 
-def question(kb: KnowledgeBase, slot: str, clarify: bool = False) -> Reply:
-    """The question for ``slot``; ``clarify`` rephrases it after an unclear answer."""
+def question(kb: KnowledgeBase, slot: str, clarify: bool = False,
+             likely: Sequence[str] = ()) -> Reply:
+    """The question for ``slot``.
+
+    ``likely`` holds the values an unclear answer came closest to: they are
+    offered as "Did you mean ...?" with a way out ("Something else").
+    ``clarify`` asks again with every choice after an answer that was not
+    understood, never with a bare "sorry".
+    """
+    payload = {"type": "question", "slot": slot}
+    navigation = [Button(title, payload) for title, payload in NAVIGATION]
+    if likely:
+        names = [value_name(kb, slot, value) for value in likely]
+        buttons = [_choice_button(kb, slot, value) for value in likely]
+        buttons.append(intent_button("Something else", "deny"))
+        return Reply(text=f"Did you mean {_or(names)}?", payload=dict(payload, clarify=True),
+                     buttons=buttons + navigation)
     text = QUESTIONS[slot]
     if clarify:
-        text = "Sorry, I didn't catch that. " + text + " The buttons below are the quickest way."
-    buttons = choices(kb, slot) + [Button(title, payload) for title, payload in NAVIGATION]
-    return Reply(text=text, payload={"type": "question", "slot": slot}, buttons=buttons)
+        text = f"Let me put it another way. {text} Pick one below, or describe it in a few words."
+    return Reply(text=text, payload=payload, buttons=choices(kb, slot) + navigation)
+
+
+def value_name(kb: KnowledgeBase, slot: str, value: object) -> str:
+    """How a stored value reads to the owner ("Food and drink", "Very sensitive")."""
+    if slot in FIXED_CHOICES:
+        for title, fixed in FIXED_CHOICES[slot]:
+            if _payload_value(fixed) == _payload_value(value):
+                return title
+    spec = ANSWER_SLOTS[slot]
+    if spec.kind and value in kb.kind(spec.kind):
+        return kb.kind(spec.kind)[value].name
+    if value == "none":
+        return "Nothing in particular"
+    return str(value).replace("_", " ")
+
+
+def _choice_button(kb: KnowledgeBase, slot: str, value: str) -> Button:
+    entity = ANSWER_SLOTS[slot].entity
+    return intent_button(value_name(kb, slot, value), "inform", **{entity: value})
+
+
+def _or(names: Sequence[str]) -> str:
+    quoted = [f"\"{name}\"" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def choices(kb: KnowledgeBase, slot: str) -> List[Button]:
@@ -68,12 +99,7 @@ def choices(kb: KnowledgeBase, slot: str) -> List[Button]:
         entity = "international" if slot == "international" else slot
         return [intent_button(title, "inform", **{entity: _payload_value(value)})
                 for title, value in FIXED_CHOICES[slot]]
-    kind, entity = VOCABULARY_CHOICES[slot]
-    entries = sorted(kb.kind(kind).values(), key=lambda entry: getattr(entry, "order", 0))
-    buttons = [intent_button(entry.name, "inform", **{entity: entry.id}) for entry in entries]
-    if slot == "barriers":
-        buttons.append(intent_button("Nothing in particular", "inform", barrier="none"))
-    return buttons
+    return [_choice_button(kb, slot, value) for value in allowed_values(kb, slot)]
 
 
 def why(slot: str) -> Reply:

@@ -1,37 +1,41 @@
 """Decide what one owner message does to the diagnosis form.
 
 The form asks; this module decides what the answer means: fill slots, skip
-the question, go back one question, explain why it is asked, re-ask once
-when the answer was unclear, or leave the message to the rest of the
-assistant (a side question, a misconception, "stop") so that the form can
-resume afterwards.
+the question, go back one question, explain why it is asked, offer the
+likeliest readings when unsure ("Did you mean ...?"), or leave the message
+to the rest of the assistant (a doubt, a side question, "stop", "delete my
+data") so that the form resumes afterwards.
+
+Two promises hold whatever the owner types: no question is asked more than
+twice in a row (after the second time it is left open and the form moves
+on), and no message restarts the form.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional
 
+from bot.conversation.control import HANDED_OVER, SIDE_QUESTIONS
 from bot.dialogue.phrasing import looks_like_question
 from bot.dialogue.reply import Reply
 from bot.diagnosis import questions
 from bot.diagnosis.form import SKIPPED, previous_slot
-from bot.diagnosis.interpret import Interpretation, Message, interpret
+from bot.diagnosis.interpret import IN_PASSING, Interpretation, Message, interpret, typed
 
-#: intents the form leaves to rules: side questions and conversation control
-DIGRESSIONS = {
-    "misconception", "ask_definition", "ask_example", "ask_source", "ask_partners_for_stage",
-    "ask_more", "ask_why_recommendation", "show_other_options", "help", "bot_challenge",
-    "start_over", "stop", "out_of_scope", "request_followup", "delete_my_data", "start_tutorial",
-    "greet", "goodbye", "thank", "start_diagnosis", "show_menu", "next_step",
+#: intents the form hands to rules: side questions and conversation control
+DIGRESSIONS = frozenset(HANDED_OVER)
+#: messages that are no answer and no side question: acknowledged, then the question again
+CHATTER = {
+    "greet": "Hello! Let's carry on.",
+    "thank": "You're welcome. Let's carry on.",
+    "start_diagnosis": "We're in the middle of the questions already; let's carry on.",
+    "show_menu": "Let's finish these few questions first; the menu is there afterwards.",
+    "next_step": "Let's carry on.",
 }
-#: side questions: even when they name a slot value, they ask rather than answer
-QUESTIONS = {
-    "ask_definition", "ask_example", "ask_source", "ask_partners_for_stage", "ask_more",
-    "ask_why_recommendation", "show_other_options",
-}
-#: intents whose message is taken as an attempt to answer the question
-ANSWERS = {"inform", "affirm", "deny", "nlu_fallback", None}
 REASKS_SLOT = "diagnosis_reasks"
+CHOICES_SLOT = "diagnosis_choices"
+ASKS_SLOT = "diagnosis_asks"
+MAX_ASKS = 2
 
 
 @dataclass
@@ -43,40 +47,72 @@ class Decision:
     reject: bool = False
 
 
-def decide(message: Message, requested: Optional[str],
-           slots: Mapping[str, Any], reasks: int = 0) -> Decision:
-    """What the form should do with ``message`` while ``requested`` is asked."""
+def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
+           reasks: int = 0, asks: int = 0, returning: bool = False) -> Decision:
+    """What the form should do with ``message`` while ``requested`` is asked.
+
+    ``asks`` counts how often ``requested`` has been asked in a row;
+    ``returning`` is True when the form resumes after a side remark was
+    answered, and the same message is read once more for an answer in it.
+    """
     if requested is None:
         reading = interpret(message, None, slots)
         return _fill(reading, slots) if reading.updates else Decision()
+    if returning:
+        return _after_side_remark(message, requested, slots, asks)
+    choice = _chosen(message, requested, slots)
+    if choice is not None:
+        return choice
     if message.intent == "skip_question":
-        return Decision(slots={requested: SKIPPED, REASKS_SLOT: 0})
+        return Decision(slots={requested: SKIPPED, REASKS_SLOT: 0, CHOICES_SLOT: None})
     if message.intent == "go_back":
         return _go_back(requested, slots)
     if message.intent == "why_ask":
         return Decision(slots={REASKS_SLOT: reasks}, replies=[questions.why(requested)])
-    reading = interpret(message, requested, slots)
     if message.intent in DIGRESSIONS:
-        return _digression(reading, message, requested, slots)
+        return Decision(reject=True)
+    reading = interpret(message, requested, slots)
     if reading.updates:
         return _fill(reading, slots)
-    if message.intent in ANSWERS:
-        return _unclear(requested, reasks)
-    return Decision(reject=True)
+    if message.intent in CHATTER:
+        return _chatter(message.intent, requested, reasks, asks)
+    return _unclear(requested, reasks, asks, reading)
 
 
-def _digression(reading: Interpretation, message: Message, requested: str,
-                slots: Mapping[str, Any]) -> Decision:
-    """Hand a side remark over, unless it plainly answers the question asked.
+def _chatter(intent: str, requested: str, reasks: int, asks: int) -> Decision:
+    """A greeting or "start the diagnosis" mid-form: acknowledge, ask again, never restart."""
+    if asks >= MAX_ASKS:
+        return _leave_open(requested)
+    note = Reply(CHATTER[intent], {"type": "notice", "id": "carry_on"})
+    return Decision(slots={REASKS_SLOT: reasks}, replies=[note])
 
-    "We design antennas" may be classified as a remark about open innovation,
-    yet it names a sector while the sector is asked: then it is an answer.
+
+def _after_side_remark(message: Message, requested: str, slots: Mapping[str, Any],
+                       asks: int) -> Decision:
+    """Keep an answer given together with a doubt; never ask a third time.
+
+    "We're a bakery, probably too small for this" gets the doubt answered
+    by its card, and the sector stored here.
     """
-    asks = message.intent in QUESTIONS and looks_like_question(message.text)
-    if reading.answers(requested) and not asks:
-        return _fill(reading, slots)
-    return Decision(reject=True)
+    asking = message.intent in SIDE_QUESTIONS and looks_like_question(message.text)
+    if not asking:
+        reading = interpret(message, requested, slots, minimum=IN_PASSING)
+        if reading.answers(requested):
+            return _fill(reading, slots)
+    if asks >= MAX_ASKS:
+        return _leave_open(requested)
+    return Decision()
 
+
+def _chosen(message: Message, requested: str, slots: Mapping[str, Any]) -> Optional[Decision]:
+    """"yes" to "Did you mean X?" takes X; "no" shows every choice."""
+    offered = list(slots.get(CHOICES_SLOT) or [])
+    if not offered or message.intent not in ("affirm", "deny") or interpret(message, requested, slots).answers(requested):
+        return None
+    if message.intent == "affirm":
+        reading = Interpretation(updates={requested: typed(requested, offered[0])})
+        return _fill(reading, slots)
+    return Decision(slots={CHOICES_SLOT: None, REASKS_SLOT: 1})
 
 
 def _fill(reading: Interpretation, slots: Mapping[str, Any]) -> Decision:
@@ -85,6 +121,7 @@ def _fill(reading: Interpretation, slots: Mapping[str, Any]) -> Decision:
         known = list(slots.get("past_partners") or [])
         changes["past_partners"] = list(dict.fromkeys(known + reading.past_partners))
     changes[REASKS_SLOT] = 0
+    changes[CHOICES_SLOT] = None
     return Decision(slots=changes)
 
 
@@ -94,12 +131,17 @@ def _go_back(requested: Optional[str], slots: Mapping[str, Any]) -> Decision:
         return Decision(slots={REASKS_SLOT: 0}, replies=[Reply(
             "This is the first question, so there is nothing to go back to.",
             {"type": "notice", "id": "first_question"})])
-    return Decision(slots={target: None, "requested_slot": target, REASKS_SLOT: 0})
+    return Decision(slots={target: None, "requested_slot": target, REASKS_SLOT: 0, CHOICES_SLOT: None})
 
 
-def _unclear(requested: str, reasks: int) -> Decision:
-    if reasks >= 1:
-        note = Reply("No problem, let's leave that one open and carry on.",
-                     {"type": "notice", "id": "left_open", "slot": requested})
-        return Decision(slots={requested: SKIPPED, REASKS_SLOT: 0}, replies=[note])
-    return Decision(slots={REASKS_SLOT: reasks + 1})
+def _unclear(requested: str, reasks: int, asks: int, reading: Interpretation) -> Decision:
+    """Offer the likeliest readings; after the second miss, move on."""
+    if reasks >= 1 or asks >= MAX_ASKS:
+        return _leave_open(requested)
+    return Decision(slots={REASKS_SLOT: reasks + 1, CHOICES_SLOT: reading.choices or None})
+
+
+def _leave_open(requested: str) -> Decision:
+    note = Reply("No problem, let's leave that one open and carry on. You can change it at the end.",
+                 {"type": "notice", "id": "left_open", "slot": requested})
+    return Decision(slots={requested: SKIPPED, REASKS_SLOT: 0, CHOICES_SLOT: None}, replies=[note])

@@ -10,6 +10,7 @@ import re
 from typing import Any, Dict, Mapping, Optional
 
 from bot.diagnosis.turn import Decision
+from bot.conversation.control import FORMS
 from bot.dialogue.reply import Reply, intent_button
 from bot.followup import (CONSENT_TEXT, FollowupError, clean_company, clean_email, clean_name,
                           clean_phone, clean_preferred_time, confirmation_payload)
@@ -24,7 +25,7 @@ QUESTIONS = {
 WHY = "An advisor needs these details to contact you. They are stored only because you agreed, and \"delete my data\" erases them."
 #: the only intents that interrupt the contact form: answers are free text
 #: (a company called "Hello Bakery" is an answer, not a greeting)
-CONTROL_INTENTS = {"stop", "start_over", "delete_my_data"}
+CONTROL_INTENTS = FORMS["followup_form"].handed_over
 EMAIL_LIKE = re.compile(r"\S+@\S+")
 NO_PREFERENCE = "any time"
 
@@ -116,4 +117,5 @@ def erased(done: bool) -> Reply:
 
 def erase_kept() -> Reply:
     """Reply when the owner decides not to delete."""
-    return Reply("OK, nothing was deleted.", {"type": "notice", "id": "erase_cancelled"})
+    return Reply("OK, nothing was deleted. Your answers so far are kept.", {"type": "notice", "id": "erase_cancelled"},
+                 [intent_button("Continue the diagnosis", "start_diagnosis"), intent_button("What can you do?", "help")])

@@ -8,7 +8,6 @@ needs is stored inside the trained Rasa model.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
@@ -25,6 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.knowledge.loader import knowledge_dir, load_knowledge
 from bot.nlu import patterns as kb_patterns
+from bot.nlu.fingerprint import knowledge_fingerprint
 
 PATTERNS_FILE = "patterns.json"
 
@@ -43,11 +43,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
         """Retrain when any knowledge file changes, not only Rasa's data."""
-        folder = Path(config.get("knowledge_dir") or knowledge_dir())
-        digest = hashlib.sha256()
-        for path in sorted(folder.glob("*.yml")):
-            digest.update(path.name.encode() + path.read_bytes())
-        return digest.hexdigest()
+        return knowledge_fingerprint(Path(config.get("knowledge_dir") or knowledge_dir()))
 
     def __init__(
         self,

@@ -5,7 +5,8 @@ and a ResponseSelector. Rasa wants a response per sub-intent; instead of
 copying the knowledge base's text into ``domain.yml``, this importer builds
 those responses from ``knowledge/misconceptions.yml`` at training time. The
 custom action then composes the full sourced answer from the same entries.
-The experts' phrasings of each misconception also become training examples.
+The experts' phrasings of each misconception also become training examples,
+and so do a few example answers per value of ``knowledge/answers.yml``.
 
 The retrieval intent itself is not listed in ``domain.yml``: Rasa adds it
 from the NLU data, and listing it too makes ``rasa data validate`` report a
@@ -24,9 +25,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.knowledge.answers import load_examples
 from bot.knowledge.loader import KnowledgeBase, load_knowledge
 
 RETRIEVAL_INTENT = "misconception"
+ANSWER_INTENT = "inform"
+ANSWERS_PER_VALUE = 4
 
 
 def misconception_responses(kb: KnowledgeBase) -> Dict[Text, List[Dict[Text, Any]]]:
@@ -48,6 +52,23 @@ def phrasing_examples(kb: KnowledgeBase, known: Set[Text]) -> List[Message]:
                     TEXT: phrase.strip(), INTENT: RETRIEVAL_INTENT,
                     INTENT_RESPONSE_KEY: f"{RETRIEVAL_INTENT}/{entry.id}",
                 }))
+    return examples
+
+
+def answer_examples(kb: KnowledgeBase, known: Set[Text], per_value: int = ANSWERS_PER_VALUE) -> List[Message]:
+    """A few example answers per value as ``inform`` examples.
+
+    The answer reader learns every example; the intent classifier needs
+    only enough to tell an answer from a doubt or a side question, and
+    fewer examples keep its training short.
+    """
+    examples = []
+    for values in load_examples(kb).values():
+        for texts in values.values():
+            for text in texts[:per_value]:
+                if text.lower() not in known:
+                    known.add(text.lower())
+                    examples.append(Message(data={TEXT: text, INTENT: ANSWER_INTENT}))
     return examples
 
 
@@ -74,7 +95,8 @@ class KnowledgeImporter(RasaFileImporter):
         """The NLU files plus the misconception phrasings of the knowledge base."""
         data = super().get_nlu_data(language)
         known = {(example.get(TEXT) or "").strip().lower() for example in data.training_examples}
-        extra = phrasing_examples(load_knowledge(self._knowledge_dir), known)
+        kb = load_knowledge(self._knowledge_dir)
+        extra = phrasing_examples(kb, known) + answer_examples(kb, known)
         return data.merge(TrainingData(training_examples=extra))
 
     def get_stories(self, exclusion_percentage: Optional[int] = None) -> StoryGraph:

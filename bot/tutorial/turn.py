@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 from bot.diagnosis.interpret import Message
 from bot.dialogue.reply import Reply
 from bot.knowledge.loader import KnowledgeBase
+from bot.conversation.control import FORMS
 from bot.tutorial import navigation, quiz, views
 from bot.tutorial.learner import find_codes, parse_name
 from bot.tutorial.matching import looks_like_question, match_option
@@ -22,10 +23,8 @@ from bot.tutorial.state import TutorialState, ordered_lessons
 #: intents the tutorial leaves to the rules; the form resumes after the answer.
 #: ``start_tutorial`` is among them: action_start_tutorial resumes, and the form's
 #: activation (which calls the validator with that message) must change nothing.
-DIGRESSIONS = {
-    "misconception", "ask_definition", "ask_example", "ask_source", "ask_more", "ask_partners_for_stage",
-    "ask_why_recommendation", "show_other_options", "help", "bot_challenge", "out_of_scope", "start_over",
-    "request_followup", "delete_my_data", "start_tutorial", "start_diagnosis", "greet", "goodbye", "thank",
+DIGRESSIONS = FORMS["tutorial_form"].handed_over | {
+    "start_tutorial", "start_diagnosis", "ask_why_recommendation", "show_other_options", "greet", "thank",
 }
 #: intents that never carry a name; any other intent may ("Hi, I'm Anna" reads as a greeting,
 #: and a bare name can land anywhere)

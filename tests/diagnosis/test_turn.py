@@ -1,90 +1,171 @@
-"""How the diagnosis form reads each owner message."""
+"""How the diagnosis form reads each owner message, from the answer reader's readings."""
 from __future__ import annotations
+
+from typing import Tuple
 
 from bot.diagnosis.form import SKIPPED, profile_slots
 from bot.diagnosis.interpret import Message, interpret
-from bot.diagnosis.turn import REASKS_SLOT, decide
+from bot.diagnosis.turn import ASKS_SLOT, CHOICES_SLOT, MAX_ASKS, REASKS_SLOT, decide
+from bot.understanding.reader import Reading
 
 
-def msg(text: str, intent: str = "inform", *entities) -> Message:
-    return Message(text=text, intent=intent, entities=list(entities))
+def said(text: str, intent: str = "inform", *readings: Tuple[str, str, float, float, str],
+         entities=()) -> Message:
+    """A message with readings given as (slot, value, confidence, share, part of the text)."""
+    found = []
+    for slot, value, confidence, share, part in readings:
+        start = text.index(part)
+        found.append(Reading(slot, value, confidence, start, start + len(part), share))
+    return Message(text=text, intent=intent, entities=list(entities), readings=found)
 
 
-def test_one_message_fills_several_empty_slots() -> None:
-    decision = decide(msg("we bake bread, about 12 people", "inform", ("sector", "food_beverage"),
-                          ("company_size", "small")), "sector", {})
-    assert decision.slots["sector"] == "food_beverage" and decision.slots["company_size"] == "small"
+BAKERY = "bakery, 12 staff, new products"
+
+
+def bakery_opener() -> Message:
+    return said(BAKERY, "inform",
+                ("sector", "food_beverage", 0.6, 0.9, BAKERY), ("sector", "food_beverage", 0.95, 0.97, "bakery"),
+                ("company_size", "small", 0.99, 1.0, "12"),
+                ("innovation_need", "new_product", 0.9, 0.95, "new products"),
+                ("offer", "technology_ip", 0.4, 0.6, "new products"))
+
+
+def test_one_message_fills_every_slot_it_clearly_states() -> None:
+    decision = decide(bakery_opener(), None, {})
+    assert decision.slots["sector"] == "food_beverage"
+    assert decision.slots["company_size"] == "small"
+    assert decision.slots["innovation_need"] == "new_product"
+    assert "offer" not in decision.slots
+
+
+def test_the_asked_question_comes_first_and_one_phrase_fills_one_slot() -> None:
+    text = "no time and lack of know how"
+    message = said(text, "inform", ("barriers", "skills_shortage", 0.5, 0.7, text),
+                   ("barriers", "lack_tech_info", 0.4, 0.6, text),
+                   ("barriers", "lack_tech_info", 0.6, 0.8, "lack of know how"),
+                   ("offer", "technology_ip", 0.9, 0.95, "lack of know how"))
+    decision = decide(message, "barriers", {})
+    assert set(decision.slots["barriers"]) == {"skills_shortage", "lack_tech_info"}
+    assert "offer" not in decision.slots
+
+
+def test_a_second_slot_needs_high_confidence() -> None:
+    text = "machines idle in the afternoon, we make parts"
+    message = said(text, "inform", ("offer", "capacity", 0.8, 0.9, text),
+                   ("sector", "manufacturing", 0.7, 0.8, "we make parts"))
+    assert set(decide(message, "offer", {}).slots) >= {"offer"}
+    assert "sector" not in decide(message, "offer", {}).slots
 
 
 def test_earlier_answers_are_kept_unless_corrected() -> None:
-    slots = {"sector": "food_beverage", "company_size": "small"}
-    kept = decide(msg("we sell to restaurants", "inform", ("sector", "hospitality")), "innovation_need", slots)
-    assert "sector" not in kept.slots
-    corrected = decide(msg("actually we are 30 people", "inform", ("company_size", "small")), "innovation_need",
-                       {"company_size": "micro"})
-    assert corrected.slots["company_size"] == "small"
+    slots = {"sector": "food_beverage"}
+    text = "we want new products, we sell to restaurants"
+    message = said(text, "inform", ("innovation_need", "new_product", 0.9, 0.9, "we want new products"),
+                   ("sector", "hospitality", 0.9, 0.9, "we sell to restaurants"))
+    assert "sector" not in decide(message, "innovation_need", slots).slots
+    text = "actually we are a caterer"
+    correction = said(text, "inform", ("sector", "hospitality", 0.95, 0.95, text))
+    assert interpret(correction, None, slots).updates["sector"] == "hospitality"
+
+
+def test_a_denied_value_is_never_taken() -> None:
+    text = "we are not retail, we are a manufacturer"
+    message = said(text, "inform", ("sector", "retail", 0.9, 0.9, "we are not retail"),
+                   ("sector", "manufacturing", 0.9, 0.95, "we are a manufacturer"))
+    assert interpret(message, None, {"sector": "retail"}, correcting=True).updates["sector"] == "manufacturing"
+
+
+def test_unsure_answers_offer_the_likeliest_values_then_move_on() -> None:
+    text = "we sort of do a bit of everything"
+    message = said(text, "inform", ("sector", "other", 0.2, 0.4, text), ("sector", "retail", 0.2, 0.3, text),
+                   ("sector", "professional_services", 0.1, 0.2, text))
+    first = decide(message, "sector", {}, reasks=0, asks=1)
+    assert first.slots == {REASKS_SLOT: 1, CHOICES_SLOT: ["other", "retail", "professional_services"]}
+    second = decide(message, "sector", {CHOICES_SLOT: first.slots[CHOICES_SLOT]}, reasks=1, asks=2)
+    assert second.slots["sector"] == SKIPPED and second.replies[0].payload["id"] == "left_open"
+
+
+def test_yes_to_did_you_mean_takes_the_first_choice_and_no_shows_all() -> None:
+    offered = {CHOICES_SLOT: ["retail", "other"]}
+    assert decide(said("yes", "affirm"), "sector", offered, reasks=1).slots["sector"] == "retail"
+    refused = decide(said("no", "deny"), "sector", offered, reasks=1)
+    assert refused.slots[CHOICES_SLOT] is None and "sector" not in refused.slots
+
+
+def test_no_question_is_asked_a_third_time_after_side_remarks() -> None:
+    greeting = said("hello again", "greet")
+    assert decide(greeting, "sector", {}, asks=1, returning=True).slots == {}
+    moved_on = decide(greeting, "sector", {}, asks=MAX_ASKS, returning=True)
+    assert moved_on.slots["sector"] == SKIPPED
+
+
+def test_an_answer_with_a_doubt_is_handed_over_then_stored() -> None:
+    text = "we're a bakery, probably too small for this"
+    message = said(text, "misconception", ("sector", "food_beverage", 0.9, 0.95, "we're a bakery"))
+    assert decide(message, "sector", {}).reject
+    assert decide(message, "sector", {}, asks=1, returning=True).slots["sector"] == "food_beverage"
+
+
+def test_side_questions_and_control_are_handed_over() -> None:
+    for intent in ("ask_definition", "delete_my_data", "stop", "start_over", "help", "ask_privacy", "misconception"):
+        assert decide(said("what now", intent), "sector", {}).reject, intent
+    question = said("which partners suit scaling up?", "ask_partners_for_stage",
+                    ("innovation_stage", "scaling_up", 0.9, 0.9, "scaling up"))
+    assert decide(question, "innovation_stage", {}, asks=1, returning=True).slots == {}
+
+
+def test_greetings_and_restarts_inside_the_form_are_acknowledged_never_restart() -> None:
+    for intent in ("greet", "start_diagnosis", "thank"):
+        decision = decide(said("hi", intent), "sector", {}, asks=1)
+        assert not decision.reject and decision.replies[0].payload["id"] == "carry_on"
+        assert "sector" not in decision.slots
+    assert decide(said("hi", "greet"), "sector", {}, asks=MAX_ASKS).slots["sector"] == SKIPPED
 
 
 def test_skip_marks_the_question_skipped_and_profile_treats_it_as_unknown() -> None:
-    decision = decide(msg("skip", "skip_question"), "barriers", {})
+    decision = decide(said("skip", "skip_question"), "barriers", {})
     assert decision.slots["barriers"] == SKIPPED
     assert profile_slots({"barriers": SKIPPED, "sector": SKIPPED}) == {"barriers": [], "sector": None}
 
 
 def test_go_back_reopens_the_previous_answered_question() -> None:
     slots = {"sector": "retail", "company_size": "micro", "innovation_need": "new_product"}
-    decision = decide(msg("go back", "go_back"), "innovation_stage", slots)
+    decision = decide(said("go back", "go_back"), "innovation_stage", slots)
     assert decision.slots["innovation_need"] is None and decision.slots["requested_slot"] == "innovation_need"
-
-
-def test_go_back_on_the_first_question_says_so() -> None:
-    decision = decide(msg("back", "go_back"), "sector", {})
-    assert decision.replies[0].payload["id"] == "first_question" and not decision.reject
+    first = decide(said("back", "go_back"), "sector", {})
+    assert first.replies[0].payload["id"] == "first_question" and not first.reject
 
 
 def test_why_do_you_ask_explains_without_filling() -> None:
-    decision = decide(msg("why do you need that?", "why_ask"), "ip_sensitivity", {})
+    decision = decide(said("why do you need that?", "why_ask"), "ip_sensitivity", {})
     assert decision.replies[0].payload == {"type": "why", "slot": "ip_sensitivity"}
     assert set(decision.slots) == {REASKS_SLOT}
 
 
-def test_unclear_answer_is_reasked_once_then_left_open() -> None:
-    first = decide(msg("hmm", "inform"), "innovation_need", {}, reasks=0)
-    assert first.slots == {REASKS_SLOT: 1}
-    second = decide(msg("hmm", "inform"), "innovation_need", {}, reasks=1)
-    assert second.slots["innovation_need"] == SKIPPED and second.replies[0].payload["id"] == "left_open"
-
-
-def test_side_questions_are_handed_over() -> None:
-    assert decide(msg("what is crowdsourcing?", "ask_definition", ("model", "crowdsourcing")), "sector", {}).reject
-    question = msg("which partners suit scaling up?", "ask_partners_for_stage", ("innovation_stage", "scaling_up"))
-    assert decide(question, "innovation_stage", {}).reject
-
-
-def test_a_misread_answer_that_names_the_asked_value_is_taken() -> None:
-    decision = decide(msg("we design antennas", "misconception", ("sector", "electronics_telecom")), "sector", {})
-    assert decision.slots["sector"] == "electronics_telecom"
-    assert decide(msg("this is only for big firms", "misconception"), "sector", {}).reject
-    misread = msg("web development agency", "ask_partners_for_stage", ("sector", "software_it"))
-    assert decide(misread, "sector", {}).slots["sector"] == "software_it"
-
-
-def test_opening_message_fills_what_it_names() -> None:
-    decision = decide(msg("advice please, we are a bakery", "start_diagnosis", ("sector", "food_beverage")), None, {})
-    assert decision.slots["sector"] == "food_beverage"
-
-
-def test_cue_word_questions_are_read_only_when_asked() -> None:
-    assert interpret(msg("our recipes are very sensitive"), "ip_sensitivity", {}).updates["ip_sensitivity"] == "high"
-    assert "ip_sensitivity" not in interpret(msg("our recipes are very sensitive"), "sector", {}).updates
+def test_buttons_are_explicit_and_none_answers_are_empty_lists() -> None:
+    assert interpret(said("/inform", entities=[("barrier", "none")]), "barriers", {}).updates["barriers"] == []
+    assert interpret(said("yes", entities=[("international", "yes")]), "international", {}).updates[
+        "international"] is True
+    text = "nothing really"
+    nothing = said(text, "inform", ("barriers", "none", 0.8, 0.9, text))
+    assert interpret(nothing, "barriers", {}).updates["barriers"] == []
 
 
 def test_past_partners_come_with_the_experience_answer() -> None:
-    reading = interpret(msg("worked with a university, it went badly", "inform", ("partner", "university")),
-                        "partner_experience", {})
+    text = "worked with a university, it went badly"
+    reading = interpret(said(text, "inform", ("partner_experience", "failed", 0.8, 0.9, text),
+                             entities=[("partner", "university")]), "partner_experience", {})
     assert reading.updates["partner_experience"] == "failed" and reading.past_partners == ["university"]
 
 
-def test_buttons_and_none_answers() -> None:
-    assert interpret(msg("/inform", "inform", ("barrier", "none")), "barriers", {}).updates["barriers"] == []
-    assert interpret(msg("yes", "inform", ("international", "yes")), "international", {}).updates["international"] is True
+def test_the_ask_counter_slot_is_named_for_the_actions() -> None:
+    assert ASKS_SLOT == "diagnosis_asks"
+
+
+def test_a_one_clause_opener_fills_its_sector_and_its_head_count() -> None:
+    text = "We are a furniture maker with 25 employees"
+    message = said(text, "inform", ("sector", "manufacturing", 0.92, 0.95, text),
+                   ("innovation_need", "new_product", 0.3, 0.5, text), ("company_size", "small", 0.99, 1.0, "25"))
+    assert decide(message, None, {}).slots["sector"] == "manufacturing"
+    assert decide(message, None, {}).slots["company_size"] == "small"
+    assert "innovation_need" not in decide(message, None, {}).slots

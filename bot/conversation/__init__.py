@@ -1,0 +1,1 @@
+"""What every part of the conversation shares: control intents and the rules they drive."""

@@ -1,0 +1,100 @@
+"""What each diagnosis question can be answered with, and how owners say it.
+
+One table names, for every question, the slot it fills, the entity that
+button payloads use, and where its values come from: a kind of knowledge
+(sectors, needs, ...) or a fixed scale (low / medium / high). The answer
+reader trains on ``knowledge/answers.yml`` (example answers written per
+value) plus each entry's name and synonyms, so a value added to the
+knowledge base is understood after the next training.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+from bot.knowledge.errors import KnowledgeError
+from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge.vocabulary import phrases_of
+
+ANSWERS_FILE = "answers.yml"
+Examples = Dict[str, Dict[str, List[str]]]
+
+
+@dataclass(frozen=True)
+class AnswerSlot:
+    """One question's answer vocabulary."""
+
+    slot: str
+    entity: str
+    kind: Optional[str] = None
+    fixed: Tuple[str, ...] = ()
+    extra: Tuple[str, ...] = ()
+    many: bool = False
+
+
+ANSWER_SLOTS: Dict[str, AnswerSlot] = {spec.slot: spec for spec in (
+    AnswerSlot("sector", "sector", kind="sectors"),
+    AnswerSlot("company_size", "company_size", kind="sizes"),
+    AnswerSlot("innovation_need", "innovation_need", kind="needs"),
+    AnswerSlot("innovation_stage", "innovation_stage", kind="stages"),
+    AnswerSlot("barriers", "barrier", kind="barriers", extra=("none",), many=True),
+    AnswerSlot("offer", "offer", kind="offers", many=True),
+    AnswerSlot("ip_sensitivity", "ip_sensitivity", fixed=("low", "medium", "high")),
+    AnswerSlot("partner_experience", "partner_experience", fixed=("none", "good", "failed")),
+    AnswerSlot("international", "international", fixed=("yes", "no")),
+)}
+#: entity name in payloads and entities -> the slot it fills
+ENTITY_TO_SLOT: Dict[str, str] = {spec.entity: spec.slot for spec in ANSWER_SLOTS.values()}
+
+
+def allowed_values(kb: KnowledgeBase, slot: str) -> List[str]:
+    """Every value the question ``slot`` can take, in the knowledge base's order."""
+    spec = ANSWER_SLOTS[slot]
+    if spec.kind is None:
+        return list(spec.fixed)
+    entries = sorted(kb.kind(spec.kind).values(), key=lambda entry: getattr(entry, "order", 0))
+    return [entry.id for entry in entries] + list(spec.extra)
+
+
+def load_examples(kb: KnowledgeBase, path: Optional[Path] = None) -> Examples:
+    """Example answers per slot and value: ``answers.yml`` plus names and synonyms.
+
+    Raises ``KnowledgeError`` naming the slot or value when the file refers
+    to something the knowledge base does not have.
+    """
+    raw = _read(path or kb.directory / ANSWERS_FILE)
+    examples: Examples = {}
+    for slot, spec in ANSWER_SLOTS.items():
+        allowed = allowed_values(kb, slot)
+        given = raw.get(slot) or {}
+        unknown = sorted(set(map(str, given)) - set(allowed))
+        if unknown:
+            raise KnowledgeError(ANSWERS_FILE, slot, None, f"unknown values {unknown}")
+        examples[slot] = {value: _texts(given.get(value)) for value in allowed}
+        if spec.kind is not None:
+            for entry in kb.kind(spec.kind).values():
+                examples[slot][entry.id] += phrases_of(entry)
+    extra = sorted(set(raw) - set(ANSWER_SLOTS))
+    if extra:
+        raise KnowledgeError(ANSWERS_FILE, None, None, f"unknown questions {extra}")
+    return examples
+
+
+def _read(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(ANSWERS_FILE, None, None, "expected a mapping of questions to values")
+    return {str(key): value for key, value in data.items()}
+
+
+def _texts(items: object) -> List[str]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise KnowledgeError(ANSWERS_FILE, None, None, f"expected a list of example answers, got {items!r}")
+    return [str(item).strip() for item in items if str(item).strip()]

@@ -1,0 +1,54 @@
+"""Tell a voiced doubt about open innovation from an ordinary answer.
+
+The intent classifier sees "we are a bakery, so this has nothing to do with
+us" and "we're a bakery, 12 staff" as close neighbours, and answered the
+second with a misconception card. This small binary classifier is trained
+on the doubts (the misconception examples) against everything else owners
+say, including every example answer, so that a card follows only a doubt.
+"""
+from __future__ import annotations
+
+import pickle
+from typing import Sequence
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from bot.understanding.reader import mark_negation
+
+MAX_TEXT = 1000
+
+
+class DoubtDetector:
+    """Probability that a message voices a doubt about open innovation."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+
+    @classmethod
+    def train(cls, doubts: Sequence[str], others: Sequence[str]) -> "DoubtDetector":
+        """Fit on doubts (positive) against other messages (negative)."""
+        features = FeatureUnion([
+            ("words", TfidfVectorizer(ngram_range=(1, 3), sublinear_tf=True, preprocessor=mark_negation,
+                                      token_pattern=r"(?u)\b\w[\w']*\b")),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
+        ])
+        pipeline = Pipeline([("features", features),
+                             ("classifier", LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced"))])
+        texts = list(doubts) + list(others)
+        labels = [1] * len(doubts) + [0] * len(others)
+        return cls(pipeline.fit(texts, labels))
+
+    def probability(self, text: str) -> float:
+        """How likely ``text`` voices a doubt, from 0 to 1."""
+        return float(self._pipeline.predict_proba([(text or "")[:MAX_TEXT]])[0][1])
+
+    def to_bytes(self) -> bytes:
+        """The trained detector, for storage inside the Rasa model."""
+        return pickle.dumps(self._pipeline)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "DoubtDetector":
+        """A detector stored by ``to_bytes`` (the model's own, trusted file)."""
+        return cls(pickle.loads(data))  # noqa: S301 - our own model file

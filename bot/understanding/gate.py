@@ -1,0 +1,48 @@
+"""Correct the intent when the content says otherwise.
+
+The intent classifier decides from the whole message at once. Two other
+readings know better in two cases:
+
+* it says "misconception" but no doubt is voiced and the message answers
+  a question ("its finished, works, just sitting in a repo"): an answer;
+* it says "greeting", "out of scope" or "not understood" although the
+  message clearly states facts ("hi we run a bakery, 12 staff"): an answer.
+
+And where it says "answer" or "not understood" to a clear doubt, the doubt
+wins, so recall on voiced doubts does not drop. Control intents ("stop",
+"delete my data") are never touched.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from bot.understanding.reader import BARE_COUNT, Reading
+
+#: below this a "misconception" is no doubt, if the message also answers something
+NOT_A_DOUBT = 0.35
+#: above this a message is a doubt, whatever the intent classifier said
+CLEAR_DOUBT = 0.9
+#: a reading this confident makes a message an answer
+ANSWER = 0.75
+ANSWERABLE = {"greet", "out_of_scope", "nlu_fallback", "thank", "ask_more", "ask_example", "next_step",
+              "show_menu", "bot_challenge", "goodbye"}
+DOUBTABLE = {"inform", "nlu_fallback", "out_of_scope"}
+INFORM = "inform"
+MISCONCEPTION = "misconception"
+
+
+def strongest(readings: Iterable[Reading]) -> float:
+    """The highest confidence of any reading that is more than a bare number."""
+    return max((reading.confidence for reading in readings if reading.confidence != BARE_COUNT), default=0.0)
+
+
+def gated_intent(intent: Optional[str], doubt: float, readings: Iterable[Reading]) -> Optional[str]:
+    """The intent to use instead of ``intent``, or None to keep it."""
+    answer = strongest(readings) >= ANSWER
+    if intent == MISCONCEPTION:
+        return INFORM if doubt < NOT_A_DOUBT and answer else None
+    if intent in DOUBTABLE and doubt >= CLEAR_DOUBT:
+        return MISCONCEPTION
+    if intent in ANSWERABLE and answer and doubt < NOT_A_DOUBT:
+        return INFORM
+    return None

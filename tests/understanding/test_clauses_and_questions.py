@@ -1,0 +1,31 @@
+"""Clauses of a message, and the question an owner names."""
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.clauses import clauses
+from bot.understanding.questions import which_question
+from bot.understanding.reader import mark_negation
+
+
+def test_a_message_splits_into_its_clauses_with_offsets() -> None:
+    text = "hi we run a bakery, 12 staff. want new products but no time"
+    parts = clauses(text)
+    assert [part.text for part in parts] == ["hi we run a bakery", "12 staff", "want new products", "no time"]
+    assert all(text[part.start:part.end] == part.text for part in parts)
+    assert [part.text for part in clauses("machine shop")] == ["machine shop"]
+    assert clauses("   ") == []
+
+
+@pytest.mark.parametrize("text, slot", [
+    ("change the sector", "sector"), ("the size is wrong", "company_size"), ("change our stage", "innovation_stage"),
+    ("let me fix the obstacles", "barriers"), ("change my answer about secrets", "ip_sensitivity"),
+    ("change the answer on going abroad", "international"), ("change an answer", None),
+])
+def test_the_question_an_owner_names(text: str, slot) -> None:
+    assert which_question(text) == slot
+
+
+def test_negation_marks_the_words_in_its_scope() -> None:
+    assert mark_negation("not really sensitive") == "not not_really not_sensitive"
+    assert mark_negation("didnt go well, but fine") == "didnt not_go not_well , but fine"

@@ -1,0 +1,32 @@
+"""When the content overrides the intent classifier."""
+from __future__ import annotations
+
+from bot.understanding.gate import gated_intent
+from bot.understanding.reader import BARE_COUNT, Reading
+
+ANSWER = [Reading("innovation_stage", "commercialisation", 0.9, 0, 10, 0.95)]
+WEAK = [Reading("sector", "retail", 0.3, 0, 10, 0.5)]
+BARE = [Reading("company_size", "small", BARE_COUNT, 0, 2, 1.0)]
+
+
+def test_a_misconception_that_voices_no_doubt_but_answers_is_an_answer() -> None:
+    assert gated_intent("misconception", 0.1, ANSWER) == "inform"
+    assert gated_intent("misconception", 0.8, ANSWER) is None
+    assert gated_intent("misconception", 0.1, WEAK) is None
+
+
+def test_a_greeting_stating_facts_is_an_answer_but_a_bare_number_is_not_enough() -> None:
+    assert gated_intent("greet", 0.05, ANSWER) == "inform"
+    assert gated_intent("greet", 0.05, BARE) is None
+    assert gated_intent("greet", 0.05, []) is None
+
+
+def test_a_clear_doubt_wins_over_answer_and_fallback() -> None:
+    assert gated_intent("inform", 0.95, ANSWER) == "misconception"
+    assert gated_intent("nlu_fallback", 0.95, []) == "misconception"
+
+
+def test_control_intents_are_never_touched() -> None:
+    for intent in ("stop", "delete_my_data", "start_over", "request_followup", "change_answer", "ask_privacy"):
+        assert gated_intent(intent, 0.99, ANSWER) is None
+        assert gated_intent(intent, 0.0, ANSWER) is None
