@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, Iterator, List, Mapping, Optional, Set
+from typing import Dict, Iterator, List, Mapping, Optional, Set, Tuple
 
 import yaml
 from pydantic import BaseModel, Extra, Field, constr
@@ -75,18 +75,37 @@ def _statements(node: object, field: Optional[str] = None) -> Iterator[str]:
             yield from _statements(value, field)
 
 
-def stated_figures(directory: Path) -> Dict[str, Set[str]]:
-    """``file/id`` -> the figures its text states, for every knowledge file but the list itself."""
-    stated: Dict[str, Set[str]] = {}
+def _entries(directory: Path) -> Iterator[Tuple[str, dict]]:
+    """``(file/id, entry)`` for every entry of every knowledge file but the list itself."""
     for path in sorted(Path(directory).glob("*.yml")):
         if path.name == FIGURES_FILE:
             continue
         for position, entry in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or [], 1):
-            label = entry.get("id") if isinstance(entry, dict) else None
-            found = {figure for text in _statements(entry) for figure in figures_in(text)}
-            if found:
-                stated[f"{path.stem}/{label or f'#{position}'}"] = found
+            if isinstance(entry, dict):
+                yield f"{path.stem}/{entry.get('id') or f'#{position}'}", entry
+
+
+def stated_figures(directory: Path) -> Dict[str, Set[str]]:
+    """``file/id`` -> the figures its text states."""
+    stated: Dict[str, Set[str]] = {}
+    for where, entry in _entries(directory):
+        found = {figure for text in _statements(entry) for figure in figures_in(text)}
+        if found:
+            stated[where] = found
     return stated
+
+
+def cited_sources(directory: Path) -> Dict[str, Set[str]]:
+    """``file/id`` -> the sources the entry cites, its quiz questions' included; a source cites itself."""
+    cited: Dict[str, Set[str]] = {}
+    for where, entry in _entries(directory):
+        keys = set(entry.get("sources") or [])
+        for question in entry.get("quiz") or []:
+            keys.update(question.get("sources") or [])
+        if where.startswith("sources/"):
+            keys.add(str(entry.get("id")))
+        cited[where] = keys
+    return cited
 
 
 def load_listings(directory: Path) -> List[FigureListing]:
@@ -115,9 +134,23 @@ def mismatches(stated: Mapping[str, Set[str]], listed: Mapping[str, Set[str]]) -
     return problems
 
 
+def uncited(listings: List[FigureListing], cited: Mapping[str, Set[str]]) -> List[str]:
+    """Figures stated in an entry that does not cite the source they come from."""
+    problems = []
+    for listing in listings:
+        if listing.source == KNOWLEDGE_MAP:
+            continue
+        for where in listing.stated_in:
+            if where in cited and listing.source not in cited[where]:
+                problems.append(f"{where}: states {listing.values} from {listing.source} without citing it")
+    return problems
+
+
 def check_figures(directory: Path) -> List[str]:
     """Every disagreement between the knowledge text and ``figures.yml``; empty when they agree."""
-    return mismatches(stated_figures(directory), listed_figures(load_listings(directory)))
+    listings = load_listings(directory)
+    return (mismatches(stated_figures(directory), listed_figures(listings))
+            + uncited(listings, cited_sources(directory)))
 
 
 def _plain(text: str) -> str:

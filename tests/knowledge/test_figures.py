@@ -77,6 +77,16 @@ def test_a_new_figure_without_a_listing_is_reported(copy: Path) -> None:
         "misconceptions/we_can_do_it_alone: states 12%, which figures.yml does not list for it"]
 
 
+def test_a_figure_in_an_entry_that_does_not_cite_its_source_is_reported(copy: Path) -> None:
+    entries = yaml.safe_load((copy / "sectors.yml").read_text(encoding="utf-8"))
+    manufacturing = next(entry for entry in entries if entry["id"] == "manufacturing")
+    manufacturing["sources"].remove("lee2010")
+    (copy / "sectors.yml").write_text(yaml.safe_dump(entries, sort_keys=False), encoding="utf-8")
+    problems = check_figures(copy)
+    assert "sectors/manufacturing: states ['51'] from lee2010 without citing it" in problems
+    assert "sectors/manufacturing: states ['30'] from lee2010 without citing it" in problems
+
+
 def test_the_cli_check_fails_on_an_unlisted_figure(copy: Path, capsys) -> None:
     replace_once(copy / "partners.yml", "3.27 out of 5", "3.72 out of 5")
     load_knowledge.cache_clear()
