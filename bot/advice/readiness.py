@@ -2,9 +2,11 @@
 
 The scores are a conversation aid, not a measurement: each is computed from
 the profile by a visible rule and comes with one sentence saying what drives
-it and what would raise it. The breadth dimension follows the inverted U of
-Lee et al. (2010): too few kinds of outside partners and too many both cost
-innovation performance, so it also says which side of the peak the firm is on.
+it and what would raise it. The breadth dimension follows the inverted U that
+Lee et al. (2010) cite from Laursen and Salter: too few kinds of outside
+partners and, past some point, too many may both cost innovation performance,
+so it also says which side of the peak the firm is on. Lee et al.'s own survey
+found only small positive correlations, so the peak is a rule of thumb.
 """
 from __future__ import annotations
 
@@ -138,7 +140,7 @@ def breadth_of_sources(profile: Profile) -> Dimension:
     texts = {
         "too_few": f"{kinds}: too few. More varied outside sources go with more innovation, up to a point.",
         "balanced": f"{kinds}: a balanced spread. Add partners only when each brings something new.",
-        "too_many": f"{kinds}: too many at once. Past the peak, more sources cost performance.",
+        "too_many": f"{kinds}: perhaps too many at once. Past some point, more sources may bring negative returns.",
     }
     return Dimension("breadth", "Breadth of outside sources", score, texts[side], ("lee2010",))
 

@@ -9,6 +9,7 @@ import yaml
 
 from bot.knowledge import KINDS, KnowledgeError, load_knowledge
 from bot.knowledge.answers import load_examples
+from bot.knowledge.figures import FIGURES_FILE, check_figures
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("knowledge", help="check, list and show knowledge entries")
     parser.add_argument("--dir", default=None, help="knowledge folder (default: knowledge/)")
     commands = parser.add_subparsers(dest="knowledge_command", required=True)
-    commands.add_parser("check", help="validate every file and reference").set_defaults(handler=check)
+    commands.add_parser("check", help="validate every file, reference and listed figure").set_defaults(handler=check)
     lister = commands.add_parser("list", help="list the ids of one kind, or count every kind")
     lister.add_argument("kind", nargs="?", choices=sorted(KINDS))
     lister.set_defaults(handler=list_entries)
@@ -27,13 +28,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def check(args: argparse.Namespace) -> int:
-    """Load everything; print a count per kind, or the first problem found."""
+    """Load everything and compare figures with their list; print a count, or the problems found."""
     try:
         kb = load_knowledge(args.dir)
         load_examples(kb)
     except KnowledgeError as error:
         print(f"knowledge base is invalid: {error}", file=sys.stderr)
         return 1
+    if (kb.directory / FIGURES_FILE).is_file():
+        problems = check_figures(kb.directory)
+        for problem in problems:
+            print(f"figure not pinned: {problem}", file=sys.stderr)
+        if problems:
+            return 1
     total = sum(len(kb.kind(kind)) for kind in KINDS)
     print(f"knowledge base OK: {total} entries in {len(KINDS)} files ({kb.directory})")
     return 0
