@@ -29,7 +29,7 @@ def list_requests(args: argparse.Namespace) -> int:
     if args.json:
         rows = [{k: v.isoformat(sep=" ", timespec="seconds") if hasattr(v, "isoformat") else v
                  for k, v in asdict(item).items()} for item in items]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
         return 0
     if not items:
         print("no follow-up requests")
