@@ -9,7 +9,9 @@ tracker store. Nothing here needs the Rasa servers.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
 from tests.storage.support import tracker_store
@@ -131,13 +133,21 @@ def dropped_turns() -> List[Any]:
     return events
 
 
+@functools.lru_cache(maxsize=1)
+def _slots() -> List[Any]:
+    """The slots of the real domain, so slot events apply as they do in production."""
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml")).slots
+
+
 def save_turns(url: str, sender_id: str, events: Sequence[Any]) -> None:
     """Store events through Rasa's tracker store, after a session start."""
     from rasa.shared.core.events import ActionExecuted, SessionStarted
     from rasa.shared.core.trackers import DialogueStateTracker
 
     store = tracker_store(url)
-    tracker = DialogueStateTracker(sender_id, [])
+    tracker = DialogueStateTracker(sender_id, _slots())
     for event in [ActionExecuted("action_session_start"), SessionStarted(),
                   ActionExecuted("action_listen"), *events]:
         tracker.update(event)
