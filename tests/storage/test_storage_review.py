@@ -1,8 +1,13 @@
 """What the bot understood, turn by turn, and the counts built on it, from real tracker events."""
 from __future__ import annotations
 
-from bot.storage import annotations, review, stats
-from bot.storage.conversations import record_misconception, record_profile, record_recommendation
+from bot.storage import annotations, corrections, erasure, followups, review, stats
+from bot.storage.conversations import (
+    create_followup,
+    record_misconception,
+    record_profile,
+    record_recommendation,
+)
 from bot.storage.database import transaction
 from bot.storage.migrate import upgrade
 from bot.storage.turns import load_turns
@@ -114,3 +119,20 @@ def test_overview_figures_are_not_flat(database_url: str) -> None:
     funnel = figures.funnel
     assert (funnel.started, funnel.recommended, funnel.followup, funnel.dropped) == (4, 3, 0, 1)
     assert funnel.dropped_at == [("innovation_need", 1)]
+
+
+def test_erasure_takes_tags_notes_corrections_and_follow_up_notes_too(database_url: str) -> None:
+    upgrade(database_url)
+    _bakery(database_url)
+    reference = create_followup("bakery", consent_text="I agree.", name="Ann Lee", company="Lee GmbH",
+                                email="ann@lee.example", url=database_url)
+    with transaction(database_url) as connection:
+        shop = next(t for t in load_turns(connection, "bakery") if t.raw == MACHINE_SHOP)
+        annotations.add_tag(connection, "bakery", "misunderstood", author="sam")
+        annotations.add_note(connection, "bakery", "Ann called about the oven", author="sam")
+        corrections.record(connection, "bakery", shop, intent="inform", author="sam")
+        followups.add_note(connection, reference, "Ann prefers mornings", author="sam")
+        assert erasure.count_rows(connection, "bakery") > 6
+        erasure.erase(connection, "bakery", actor="ada")
+        assert erasure.count_rows(connection, "bakery") == 0
+        assert load_turns(connection, "bakery") == []
