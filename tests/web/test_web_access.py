@@ -14,7 +14,7 @@ from tests.web.desk import PASSWORD, csrf_token, login, owner_asks_for_followup
 
 REVIEW_PAGES = ["/staff/followups", "/staff/followups/{ref}", "/staff/followups/{ref}/partnering.json",
                 "/staff/conversations", "/staff/conversations/chat-1",
-                "/staff/export/conversations.csv", "/staff/export/followups.json"]
+                "/staff/export/conversations.csv", "/staff/export/followups.json", "/staff/corrections.yml"]
 ADMIN_PAGES = ["/staff/audit", "/staff/audit/export.csv", "/staff/conversations/chat-1/erase"]
 REVIEW_POSTS = ["/staff/conversations/chat-1/tags", "/staff/conversations/chat-1/notes",
                 "/staff/followups/{ref}/notes", "/staff/followups/{ref}/assign-to-me"]

@@ -101,6 +101,10 @@ def test_a_misread_turn_is_corrected_and_kept(staff, database_url) -> None:
         entry = connection.execute(select(audit_log).where(audit_log.c.action == "correct")).one()
     assert entry.detail == {"turn": shop, "predicted": "inform", "intent": "inform",
                             "slot": "sector", "value": "manufacturing"}
+    download = staff.get("/staff/corrections.yml")
+    assert "attachment" in download.headers["Content-Disposition"]
+    assert '[machine shop]{"entity": "sector", "value": "manufacturing"}' in download.get_data(as_text=True)
+    assert "ann@lee.example" not in download.get_data(as_text=True)
 
 
 def _rows(url: str) -> list:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from flask import abort, flash, redirect, request, url_for
+from flask import Response, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
 from bot.storage import annotations, corrections, review
+from bot.storage.nlu_export import export_nlu
 from bot.storage.turns import load_turns
 from bot.web.staff import blueprint
 from bot.web.staff.access import REVIEWERS, audited, database, role_required
@@ -90,3 +91,13 @@ def correct_turn(sender_id: str, event_id: int):  # type: ignore[no-untyped-def]
             **({"slot": saved.slot, "value": saved.value} if saved.slot else {})})
     flash("Correction kept; it will be in the next training-data export.", "ok")
     return _back(sender_id, f"turn-{event_id}")
+
+
+@blueprint.route("/corrections.yml")
+@role_required(*REVIEWERS)
+def corrections_download() -> Response:
+    """Every correction as a Rasa NLU file (contact details masked), like ``review export-nlu``."""
+    with database() as connection:
+        result = export_nlu(connection, actor=current_user.username)
+    return Response(result.content, mimetype="application/x-yaml", headers={
+        "Content-Disposition": 'attachment; filename="oi-advisor-corrections.yml"'})
