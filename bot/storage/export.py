@@ -74,7 +74,8 @@ def followup_rows(connection: Connection) -> List[Dict[str, Any]]:
     rows = []
     for request in followups.queue(connection):
         record = review.conversation_record(connection, request.sender_id)
-        row = {name: _plain(getattr(request, name)) for name in FOLLOWUP_FIELDS[:-2]}
+        row = {name: _plain(getattr(request, name)) for name in FOLLOWUP_FIELDS
+               if name not in ("notes", "partnering_profile")}
         row["notes"] = [f"{_plain(n.created_at)} {n.author}: {n.body}" for n in request.notes]
         row["partnering_profile"] = partnering.from_record(record).as_text() if record else ""
         rows.append(row)

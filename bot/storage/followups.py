@@ -20,7 +20,7 @@ from bot.storage.database import utcnow
 from bot.storage.tables import FOLLOWUP_STATUSES, followup_notes, followups
 
 MAX_NOTES = MAX_NOTE
-#: sort keys offered on the queue page -> (column, newest/largest first?)
+#: sort keys offered on the queue page; "status" puts new requests first
 SORTS = ("status", "received", "due", "company", "assignee")
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from bot.storage import annotations, corrections
 from bot.storage import followups as followup_queries
 from bot.storage.database import insert_if_missing
-from bot.storage.review_filter import ConversationFilter, conditions
+from bot.storage.review_filter import ConversationFilter, conditions  # the filter is part of this API
 from bot.storage.summaries import OUTCOMES, Summary, summaries, voiced_by_sender
 from bot.storage.tables import (
     CONVERSATION_STATUSES,
@@ -31,10 +31,6 @@ from bot.storage.turns import Turn, load_turns
 
 #: how many models and partner types the owner is shown
 SHOWN = 3
-
-__all__ = ["ConversationFilter", "ConversationRow", "ConversationRecord", "list_conversations",
-           "conversation_record", "filter_choices", "OUTCOMES"]
-
 
 @dataclass(frozen=True)
 class ConversationRow:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from bot.storage.tables import followups, recommendations
+from bot.storage.transcript import events, has_events_table
 from bot.storage.turns import MISCONCEPTION_INTENT, Turn, turns_by_sender
 
 OUTCOMES = ("follow-up", "recommendation", "dropped")
@@ -86,8 +87,6 @@ def _senders_in(connection: Connection, table, senders: Optional[List[str]]) -> 
 
 def voiced_by_sender(connection: Connection) -> Dict[str, List[str]]:
     """Misconceptions each owner voiced (``misconception`` intent), for charts and filters."""
-    from bot.storage.transcript import events, has_events_table
-
     if not has_events_table(connection):
         return {}
     senders = list(connection.execute(
