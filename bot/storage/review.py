@@ -31,6 +31,9 @@ from bot.storage.turns import Turn, load_turns
 
 #: how many models and partner types the owner is shown
 SHOWN = 3
+#: slots that make up the firm profile
+PROFILE_SLOTS = ("sector", "company_size", "innovation_need", "innovation_stage", "barriers", "offer",
+                 "ip_sensitivity", "partner_experience", "past_partners", "international")
 
 @dataclass(frozen=True)
 class ConversationRow:
@@ -210,12 +213,27 @@ def conversation_record(connection: Connection, sender_id: str) -> Optional[Conv
         .where(tutorial_progress.c.sender_id == sender_id).order_by(tutorial_progress.c.lesson_id))]
     summary = summaries(connection, [sender_id])[sender_id]
     return ConversationRecord(
-        row=_with_details(connection, [row], {sender_id: summary})[0], profile=dict(row.profile or {}),
+        row=_with_details(connection, [row], {sender_id: summary})[0],
+        profile=dict(row.profile or {}) or profile_from_turns(turns),
         recommendations=advice, misconceptions=voiced, tutorial=tutorial,
         followups=followup_queries.for_sender(connection, sender_id), turns=turns,
         notes=annotations.notes_of(connection, sender_id),
         corrections=corrections.for_sender(connection, sender_id),
     )
+
+
+def profile_from_turns(turns: List[Turn]) -> Dict[str, Any]:
+    """The profile slots as the turns last set them, for owners who left before any advice.
+
+    The stored profile is written with the recommendation; without one, the
+    slot events are the only record of what the owner had told the bot.
+    """
+    profile: Dict[str, Any] = {}
+    for turn in turns:
+        for name, value in turn.slots:
+            if name in PROFILE_SLOTS:
+                profile[name] = value
+    return {name: value for name, value in profile.items() if value not in (None, "", [])}
 
 
 def set_status(connection: Connection, sender_id: str, status: str) -> bool:

@@ -70,6 +70,8 @@ def test_the_list_counts_the_top_three_and_only_voiced_misconceptions(database_u
     assert (bakery.preview, bakery.length, bakery.outcome) == ("hello there", 7, "recommendation")
     assert (bakery.fallbacks, bakery.low_confidence) == (1, 1)
     assert (gone.preview, gone.length, gone.outcome, gone.models) == ("we make furniture", 1, "dropped", [])
+    with transaction(database_url) as connection:
+        assert review.conversation_record(connection, "gone").profile == {"sector": "manufacturing"}
     assert [m for m, _at in record.misconceptions] == ["only_for_large_firms"]
     assert record.recommendations[-1].models == RANKED_MODELS[:3]
 

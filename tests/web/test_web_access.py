@@ -17,7 +17,8 @@ REVIEW_PAGES = ["/staff/followups", "/staff/followups/{ref}", "/staff/followups/
                 "/staff/export/conversations.csv", "/staff/export/followups.json", "/staff/corrections.yml"]
 ADMIN_PAGES = ["/staff/audit", "/staff/audit/export.csv", "/staff/conversations/chat-1/erase"]
 REVIEW_POSTS = ["/staff/conversations/chat-1/tags", "/staff/conversations/chat-1/notes",
-                "/staff/followups/{ref}/notes", "/staff/followups/{ref}/assign-to-me"]
+                "/staff/followups/{ref}/notes", "/staff/followups/{ref}/assign-to-me",
+                "/staff/conversations/chat-1/turns/1/correction"]
 ALL_PAGES = ["/staff/", "/staff/overview", *REVIEW_PAGES, *ADMIN_PAGES]
 
 
