@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "bot.cli.followups",  # followups list [--json]
     "bot.cli.export",     # export [--dataset] [--format] [--output]
     "bot.cli.erase",      # purge --older-than DAYS, erase SENDER_ID
+    "bot.cli.review",     # review export-nlu [--output]
     "bot.cli.knowledge",  # knowledge check | list | show (the knowledge base)
     "bot.cli.rules",      # rules [--check] (form-control rules from their table)
 )

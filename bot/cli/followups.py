@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
+from datetime import datetime
 
 from bot.cli.common import actor, database
 from bot.storage import audit, followups
@@ -29,7 +30,7 @@ def list_requests(args: argparse.Namespace) -> int:
     if args.json:
         rows = [{k: v.isoformat(sep=" ", timespec="seconds") if hasattr(v, "isoformat") else v
                  for k, v in asdict(item).items()} for item in items]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=_when))
         return 0
     if not items:
         print("no follow-up requests")
@@ -38,6 +39,13 @@ def list_requests(args: argparse.Namespace) -> int:
         print(f"{item.reference}  {item.created_at:%Y-%m-%d %H:%M}  {item.status:9} "
               f"{(item.assignee or '-'):12} {_flat(item.company)} | {_flat(item.name)} | {contact}")
     return 0
+
+
+def _when(value: object) -> str:
+    """Times inside the note thread, written like the request's own times."""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    return str(value)
 
 
 def _flat(text: str) -> str:

@@ -1,16 +1,19 @@
-"""The audit log: who viewed, exported, changed or erased what, and when.
+"""The audit log: who changed, exported or erased what, who viewed personal data, and when.
 
 Callers write the entry in the same transaction as the action it describes,
 so an action is never done without its entry (nor logged without being done).
-Details must not repeat personal data; they hold counts, filters and formats.
+Only changes and views of personal data (a conversation's transcript, a
+follow-up's contact details) are logged, not every page: a log full of list
+views hides the entries that matter. Details must not repeat personal data;
+they hold counts, filters, formats and the old and new values of a change.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any, Dict, List, Mapping, Optional
 
-from sqlalchemy import insert, select
+from sqlalchemy import distinct, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from bot.storage.database import utcnow
@@ -50,12 +53,45 @@ def record(
     )
 
 
-def recent(connection: Connection, limit: int = 200, actor: Optional[str] = None) -> List[Entry]:
-    """The newest entries first, optionally only one actor's."""
-    query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
-    if actor:
-        query = query.where(audit_log.c.actor == actor)
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the admin chose on the audit page; None means "any"."""
+
+    actor: Optional[str] = None
+    action: Optional[str] = None
+    date_from: Optional[date] = None
+    date_to: Optional[date] = None
+    text: Optional[str] = None
+
+
+def recent(connection: Connection, limit: Optional[int] = 200, actor: Optional[str] = None,
+           chosen: Optional[AuditFilter] = None) -> List[Entry]:
+    """The newest entries first, filtered; ``limit=None`` for all (exports)."""
+    chosen = chosen or AuditFilter(actor=actor)
+    query = select(audit_log).order_by(audit_log.c.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    c = audit_log.c
+    if chosen.actor:
+        query = query.where(c.actor == chosen.actor)
+    if chosen.action:
+        query = query.where(c.action == chosen.action)
+    if chosen.date_from:
+        query = query.where(c.at >= datetime.combine(chosen.date_from, time.min))
+    if chosen.date_to:
+        query = query.where(c.at < datetime.combine(chosen.date_to + timedelta(days=1), time.min))
+    if chosen.text and chosen.text.strip():
+        pattern = "%" + chosen.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(c.target.ilike(pattern, escape="\\"), c.actor.ilike(pattern, escape="\\")))
     return [
         Entry(at=r.at, actor=r.actor, action=r.action, target=r.target, detail=r.detail)
         for r in connection.execute(query)
     ]
+
+
+def choices(connection: Connection) -> Dict[str, List[str]]:
+    """The actors and actions present, for the filter drop-downs."""
+    def values(column: Any) -> List[str]:
+        return list(connection.execute(select(distinct(column)).order_by(column)).scalars())
+
+    return {"actor": values(audit_log.c.actor), "action": values(audit_log.c.action)}

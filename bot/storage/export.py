@@ -25,12 +25,13 @@ FORMATS = ("csv", "json")
 DATASETS = ("conversations", "followups")
 
 CONVERSATION_FIELDS = (
-    "sender_id", "started_at", "last_seen_at", "status", "sector", "company_size",
-    "innovation_need", "innovation_stage", "misconceptions", "models", "followup_status",
+    "sender_id", "started_at", "last_seen_at", "status", "outcome", "length", "preview",
+    "sector", "company_size", "innovation_need", "innovation_stage", "misconceptions", "models",
+    "partners", "followup_status", "fallbacks", "low_confidence", "tags",
 )
 FOLLOWUP_FIELDS = (
-    "reference", "created_at", "status", "assignee", "name", "company", "email", "phone",
-    "preferred_time", "consented_at", "notes", "sender_id", "partnering_profile",
+    "reference", "created_at", "status", "assignee", "due_on", "name", "company", "email", "phone",
+    "preferred_time", "consented_at", "sender_id", "notes", "partnering_profile",
 )
 
 
@@ -46,7 +47,7 @@ class Export:
 
 def neutralise(value: Any) -> Any:
     """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
@@ -73,7 +74,9 @@ def followup_rows(connection: Connection) -> List[Dict[str, Any]]:
     rows = []
     for request in followups.queue(connection):
         record = review.conversation_record(connection, request.sender_id)
-        row = {name: _plain(getattr(request, name)) for name in FOLLOWUP_FIELDS[:-1]}
+        row = {name: _plain(getattr(request, name)) for name in FOLLOWUP_FIELDS
+               if name not in ("notes", "partnering_profile")}
+        row["notes"] = [f"{_plain(n.created_at)} {n.author}: {n.body}" for n in request.notes]
         row["partnering_profile"] = partnering.from_record(record).as_text() if record else ""
         rows.append(row)
     return rows

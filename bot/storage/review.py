@@ -1,58 +1,39 @@
 """Conversations as staff review them: a filtered, searchable list and one full record.
 
-Filters work on our own tables; the full-text search also looks into Rasa's
-transcript, so staff can find a conversation by something the owner wrote.
-Search is a case-insensitive substring match, identical on SQLite and
-PostgreSQL so results do not depend on the database chosen.
+Counts mean what the owner met: the models and partner types are the three
+shown in the latest advice (the stored ranking holds every candidate), and the
+misconceptions are those the owner voiced, read from the turns the model
+classified as ``misconception``, not every card the bot sent.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
-from sqlalchemy import distinct, exists, func, or_, select, update
+from sqlalchemy import distinct, func, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.elements import ColumnElement
 
+from bot.storage import annotations, corrections
 from bot.storage import followups as followup_queries
 from bot.storage.database import insert_if_missing
+from bot.storage.review_filter import ConversationFilter, conditions  # the filter is part of this API
+from bot.storage.summaries import OUTCOMES, Summary, summaries, voiced_by_sender
 from bot.storage.tables import (
     CONVERSATION_STATUSES,
     conversations,
     followups,
-    misconceptions_raised,
     recommendations,
     tutorial_progress,
 )
-from bot.storage.transcript import (
-    Line,
-    events,
-    has_events_table,
-    load_transcript,
-    text_matches,
-    to_datetime,
-)
+from bot.storage.transcript import events, has_events_table, to_datetime
+from bot.storage.turns import Turn, load_turns
 
-
-@dataclass(frozen=True)
-class ConversationFilter:
-    """What the staff chose on the list page; None means "any"."""
-
-    date_from: Optional[date] = None
-    date_to: Optional[date] = None
-    sector: Optional[str] = None
-    need: Optional[str] = None
-    stage: Optional[str] = None
-    misconception: Optional[str] = None
-    has_followup: Optional[bool] = None
-    status: Optional[str] = None
-    text: Optional[str] = None
-
-    def active(self) -> Dict[str, str]:
-        """The filters in use, as text (for audit entries and export file details)."""
-        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "")}
-
+#: how many models and partner types the owner is shown
+SHOWN = 3
+#: slots that make up the firm profile
+PROFILE_SLOTS = ("sector", "company_size", "innovation_need", "innovation_stage", "barriers", "offer",
+                 "ip_sensitivity", "partner_experience", "past_partners", "international")
 
 @dataclass(frozen=True)
 class ConversationRow:
@@ -68,12 +49,19 @@ class ConversationRow:
     innovation_stage: Optional[str]
     misconceptions: List[str] = field(default_factory=list)
     models: List[str] = field(default_factory=list)
+    partners: List[str] = field(default_factory=list)
     followup_status: Optional[str] = None
+    preview: str = ""
+    length: int = 0
+    outcome: str = "dropped"
+    fallbacks: int = 0
+    low_confidence: int = 0
+    tags: List[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    """Advice given once: ids (or names) of models, partner types and guidance."""
+    """Advice given once: ids of the models and partner types shown, and guidance."""
 
     models: List[str]
     partners: List[str]
@@ -88,10 +76,12 @@ class ConversationRecord:
     row: ConversationRow
     profile: Dict[str, Any]
     recommendations: List[Recommendation]
-    misconceptions: List[Tuple[str, datetime]]
+    misconceptions: List[Tuple[str, Optional[datetime]]]
     tutorial: List[Dict[str, Any]]
     followups: List[followup_queries.Followup]
-    transcript: List[Line]
+    turns: List[Turn]
+    notes: List[annotations.Note]
+    corrections: Dict[int, corrections.Correction]
 
 
 def ids_of(items: Optional[Iterable[Any]]) -> List[str]:
@@ -103,45 +93,6 @@ def ids_of(items: Optional[Iterable[Any]]) -> List[str]:
         if item:
             result.append(str(item))
     return result
-
-
-def _conditions(connection: Connection, chosen: ConversationFilter) -> List[ColumnElement]:
-    """SQL conditions on ``conversations`` for the chosen filters."""
-    c = conversations.c
-    found: List[ColumnElement] = []
-    if chosen.date_from:
-        found.append(c.last_seen_at >= datetime.combine(chosen.date_from, time.min))
-    if chosen.date_to:
-        found.append(c.started_at < datetime.combine(chosen.date_to + timedelta(days=1), time.min))
-    for column, value in ((c.sector, chosen.sector), (c.innovation_need, chosen.need),
-                          (c.innovation_stage, chosen.stage), (c.status, chosen.status)):
-        if value:
-            found.append(column == value)
-    if chosen.misconception:
-        found.append(exists().where(
-            misconceptions_raised.c.sender_id == c.sender_id,
-            misconceptions_raised.c.misconception_id == chosen.misconception,
-        ))
-    if chosen.has_followup is not None:
-        asked = exists().where(followups.c.sender_id == c.sender_id)
-        found.append(asked if chosen.has_followup else ~asked)
-    if chosen.text and chosen.text.strip():
-        found.append(_search(connection, chosen.text.strip()))
-    return found
-
-
-def _search(connection: Connection, needle: str) -> ColumnElement:
-    """Conversations whose id, profile, follow-up company or transcript contains ``needle``."""
-    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    c = conversations.c
-    options = [column.ilike(pattern, escape="\\") for column in
-               (c.sender_id, c.sector, c.innovation_need, c.innovation_stage)]
-    options.append(exists().where(
-        followups.c.sender_id == c.sender_id, followups.c.company.ilike(pattern, escape="\\")
-    ))
-    if has_events_table(connection):
-        options.append(exists().where(events.c.sender_id == c.sender_id, text_matches(needle)))
-    return or_(*options)
 
 
 def register_transcript_senders(connection: Connection) -> int:
@@ -177,14 +128,19 @@ def list_conversations(
     connection: Connection, chosen: ConversationFilter, *, limit: int = 50, offset: int = 0
 ) -> Tuple[List[ConversationRow], int]:
     """One page of matching conversations, most recently active first, and the total."""
-    where = _conditions(connection, chosen)
+    where = conditions(connection, chosen)
+    query = (select(conversations).where(*where)
+             .order_by(conversations.c.last_seen_at.desc(), conversations.c.sender_id))
+    if chosen.reads_turns():
+        rows = list(connection.execute(query))
+        found = summaries(connection, [row.sender_id for row in rows])
+        kept = [row for row in rows if chosen.keeps(found[row.sender_id])]
+        page = kept[offset:offset + limit]
+        return _with_details(connection, page, {r.sender_id: found[r.sender_id] for r in page}), len(kept)
     total = connection.execute(
         select(func.count()).select_from(conversations).where(*where)
     ).scalar_one()
-    query = (select(conversations).where(*where)
-             .order_by(conversations.c.last_seen_at.desc(), conversations.c.sender_id)
-             .limit(limit).offset(offset))
-    rows = list(connection.execute(query))
+    rows = list(connection.execute(query.limit(limit).offset(offset)))
     return _with_details(connection, rows), total
 
 
@@ -194,39 +150,45 @@ def all_conversations(connection: Connection, chosen: ConversationFilter) -> Lis
     return rows
 
 
-def _with_details(connection: Connection, rows: List[Any]) -> List[ConversationRow]:
-    """Add misconceptions, latest models and follow-up status to each listed row."""
-    senders = [row.sender_id for row in rows]
-    raised: Dict[str, List[str]] = {s: [] for s in senders}
-    for sender, misconception in connection.execute(
-        select(misconceptions_raised.c.sender_id, misconceptions_raised.c.misconception_id)
-        .where(misconceptions_raised.c.sender_id.in_(senders)).order_by(misconceptions_raised.c.id)
-    ):
-        if misconception not in raised[sender]:
-            raised[sender].append(misconception)
-    models: Dict[str, List[str]] = {}
-    for sender, items in connection.execute(
-        select(recommendations.c.sender_id, recommendations.c.models)
+def latest_advice(connection: Connection, senders: List[str]) -> Dict[str, Tuple[List[str], List[str]]]:
+    """The models and partner types shown to each owner (the top three) in the latest advice."""
+    shown: Dict[str, Tuple[List[str], List[str]]] = {}
+    for sender, models, partners in connection.execute(
+        select(recommendations.c.sender_id, recommendations.c.models, recommendations.c.partners)
         .where(recommendations.c.sender_id.in_(senders)).order_by(recommendations.c.id)
     ):
-        models[sender] = ids_of(items)  # the latest recommendation wins
+        shown[sender] = (ids_of(models)[:SHOWN], ids_of(partners)[:SHOWN])  # the latest wins
+    return shown
+
+
+def _with_details(connection: Connection, rows: List[Any],
+                  found: Optional[Dict[str, Summary]] = None) -> List[ConversationRow]:
+    """Add the summary, the advice shown, tags and follow-up status to each listed row."""
+    senders = [row.sender_id for row in rows]
+    found = found if found is not None else summaries(connection, senders)
+    advice = latest_advice(connection, senders)
+    tags = annotations.tags_of(connection, senders)
     asked: Dict[str, str] = {}
     for sender, status in connection.execute(
         select(followups.c.sender_id, followups.c.status)
         .where(followups.c.sender_id.in_(senders)).order_by(followups.c.id)
     ):
         asked[sender] = status
-    return [_row(row, raised[row.sender_id], models.get(row.sender_id, []),
-                 asked.get(row.sender_id)) for row in rows]
+    return [_row(row, found[row.sender_id], advice.get(row.sender_id, ([], [])),
+                 tags.get(row.sender_id, []), asked.get(row.sender_id)) for row in rows]
 
 
-def _row(row: Any, raised: List[str], models: List[str], followup: Optional[str]) -> ConversationRow:
+def _row(row: Any, summary: Summary, advice: Tuple[List[str], List[str]], tags: List[str],
+         followup: Optional[str]) -> ConversationRow:
     """A ``conversations`` row plus its details as a :class:`ConversationRow`."""
     return ConversationRow(
         sender_id=row.sender_id, started_at=row.started_at, last_seen_at=row.last_seen_at,
         status=row.status, sector=row.sector, company_size=row.company_size,
         innovation_need=row.innovation_need, innovation_stage=row.innovation_stage,
-        misconceptions=raised, models=models, followup_status=followup,
+        misconceptions=summary.voiced, models=advice[0], partners=advice[1],
+        followup_status=followup, preview=summary.preview, length=summary.length,
+        outcome=summary.outcome, fallbacks=summary.fallbacks,
+        low_confidence=summary.low_confidence, tags=tags,
     )
 
 
@@ -238,23 +200,40 @@ def conversation_record(connection: Connection, sender_id: str) -> Optional[Conv
     if row is None:
         return None
     advice = [
-        Recommendation(ids_of(r.models), ids_of(r.partners), ids_of(r.guidance), r.created_at)
+        Recommendation(ids_of(r.models)[:SHOWN], ids_of(r.partners)[:SHOWN], ids_of(r.guidance),
+                       r.created_at)
         for r in connection.execute(select(recommendations).where(
             recommendations.c.sender_id == sender_id).order_by(recommendations.c.id))
     ]
-    raised = [(r.misconception_id, r.raised_at) for r in connection.execute(
-        select(misconceptions_raised).where(misconceptions_raised.c.sender_id == sender_id)
-        .order_by(misconceptions_raised.c.id))]
+    turns = load_turns(connection, sender_id)
+    voiced = [(t.misconception, t.at) for t in turns if t.misconception]
     tutorial = [dict(r._mapping) for r in connection.execute(
         select(tutorial_progress.c.lesson_id, tutorial_progress.c.step, tutorial_progress.c.best_score,
                tutorial_progress.c.done, tutorial_progress.c.updated_at)
         .where(tutorial_progress.c.sender_id == sender_id).order_by(tutorial_progress.c.lesson_id))]
+    summary = summaries(connection, [sender_id])[sender_id]
     return ConversationRecord(
-        row=_with_details(connection, [row])[0], profile=dict(row.profile or {}),
-        recommendations=advice, misconceptions=raised, tutorial=tutorial,
-        followups=followup_queries.for_sender(connection, sender_id),
-        transcript=load_transcript(connection, sender_id),
+        row=_with_details(connection, [row], {sender_id: summary})[0],
+        profile=dict(row.profile or {}) or profile_from_turns(turns),
+        recommendations=advice, misconceptions=voiced, tutorial=tutorial,
+        followups=followup_queries.for_sender(connection, sender_id), turns=turns,
+        notes=annotations.notes_of(connection, sender_id),
+        corrections=corrections.for_sender(connection, sender_id),
     )
+
+
+def profile_from_turns(turns: List[Turn]) -> Dict[str, Any]:
+    """The profile slots as the turns last set them, for owners who left before any advice.
+
+    The stored profile is written with the recommendation; without one, the
+    slot events are the only record of what the owner had told the bot.
+    """
+    profile: Dict[str, Any] = {}
+    for turn in turns:
+        for name, value in turn.slots:
+            if name in PROFILE_SLOTS:
+                profile[name] = value
+    return {name: value for name, value in profile.items() if value not in (None, "", [])}
 
 
 def set_status(connection: Connection, sender_id: str, status: str) -> bool:
@@ -276,6 +255,26 @@ def filter_choices(connection: Connection) -> Dict[str, List[str]]:
         "sector": values(conversations.c.sector),
         "need": values(conversations.c.innovation_need),
         "stage": values(conversations.c.innovation_stage),
-        "misconception": values(misconceptions_raised.c.misconception_id),
+        "misconception": sorted({m for found in voiced_by_sender(connection).values() for m in found}),
         "status": list(CONVERSATION_STATUSES),
+        "tag": annotations.all_tags(connection),
+        "intent": _intents(connection),
+        "outcome": list(OUTCOMES),
     }
+
+
+def _intents(connection: Connection) -> List[str]:
+    """Intents the model chose for owner messages so far."""
+    if not has_events_table(connection):
+        return []
+    query = (select(distinct(events.c.intent_name))
+             .where(events.c.type_name == "user", events.c.intent_name.isnot(None))
+             .order_by(events.c.intent_name))
+    return [v for v in connection.execute(query).scalars() if v]
+
+
+def conversation_exists(connection: Connection, sender_id: str) -> bool:
+    """Whether a conversation row exists (review work attaches to it)."""
+    return connection.execute(
+        select(conversations.c.sender_id).where(conversations.c.sender_id == sender_id)
+    ).first() is not None

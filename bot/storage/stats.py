@@ -1,22 +1,25 @@
-"""Figures for the overview page, computed from our own tables only.
+"""Figures for the overview page: what owners were shown and voiced, and how far they got.
 
 Grouping by week and counting models inside JSON lists is done in Python:
 the volumes of one intermediary are small, and the result is then identical on
 SQLite and PostgreSQL without dialect-specific date or JSON functions.
+Models and partner types count only the three shown in each conversation's
+latest advice; misconceptions count only those the owner voiced.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Dict, List, Set, Tuple
+from typing import Dict, List, Tuple
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.engine import Connection
 
 from bot.storage.database import utcnow
-from bot.storage.review import ids_of
-from bot.storage.tables import conversations, followups, misconceptions_raised, recommendations
+from bot.storage.review import latest_advice
+from bot.storage.summaries import summaries, voiced_by_sender
+from bot.storage.tables import conversations, followups
 
 UNKNOWN = "(not given)"
 
@@ -29,8 +32,10 @@ class Overview:
     needs_by_sector: Dict[str, Dict[str, int]]
     misconceptions: List[Tuple[str, int]]
     models: List[Tuple[str, int]]
+    partners: List[Tuple[str, int]]
     conversations: int
     with_followup: int
+    funnel: "Funnel"
 
     @property
     def followup_share(self) -> float:
@@ -69,33 +74,66 @@ def needs_by_sector(connection: Connection) -> Dict[str, Dict[str, int]]:
     return table
 
 
-def top_misconceptions(connection: Connection, limit: int = 10) -> List[Tuple[str, int]]:
-    """Misconceptions by the number of conversations that raised them."""
-    senders = func.count(distinct(misconceptions_raised.c.sender_id))
-    query = (select(misconceptions_raised.c.misconception_id, senders)
-             .group_by(misconceptions_raised.c.misconception_id)
-             .order_by(senders.desc(), misconceptions_raised.c.misconception_id).limit(limit))
-    return [(name, count) for name, count in connection.execute(query)]
+@dataclass(frozen=True)
+class Funnel:
+    """How far conversations got, and the question at which dropped ones stopped."""
+
+    started: int
+    recommended: int
+    followup: int
+    dropped: int
+    dropped_at: List[Tuple[str, int]]
 
 
-def top_models(connection: Connection, limit: int = 10) -> List[Tuple[str, int]]:
-    """Collaboration models by the number of conversations they were recommended in."""
-    seen: Set[Tuple[str, str]] = set()
-    for sender, models in connection.execute(select(recommendations.c.sender_id, recommendations.c.models)):
-        seen.update((sender, model) for model in ids_of(models))
-    counts = Counter(model for _sender, model in seen)
+def ranked(counts: Counter, limit: int) -> List[Tuple[str, int]]:
+    """Most frequent first, ties by name, at most ``limit``."""
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def top_misconceptions(connection: Connection, limit: int = 10) -> List[Tuple[str, int]]:
+    """Misconceptions by the number of conversations whose owner voiced them."""
+    return ranked(Counter(m for found in voiced_by_sender(connection).values() for m in found), limit)
+
+
+def top_shown(connection: Connection, limit: int = 10) -> Tuple[List[Tuple[str, int]], List[Tuple[str, int]]]:
+    """Models and partner types by the number of conversations they were shown in."""
+    senders = list(connection.execute(select(distinct(conversations.c.sender_id))).scalars())
+    shown = latest_advice(connection, senders).values()
+    models = Counter(m for found, _partners in shown for m in found)
+    partners = Counter(p for _models, found in shown for p in found)
+    return ranked(models, limit), ranked(partners, limit)
+
+
+NO_QUESTION = "(before any question)"
+
+
+def funnel(connection: Connection) -> Funnel:
+    """Started, reached a recommendation, asked for follow-up, dropped (and where)."""
+    senders = list(connection.execute(select(conversations.c.sender_id)).scalars())
+    found = summaries(connection, senders)
+    outcomes = Counter(summary.outcome for summary in found.values())
+    dropped_at = Counter(summary.last_question or NO_QUESTION
+                         for summary in found.values() if summary.outcome == "dropped")
+    return Funnel(
+        started=len(senders),
+        recommended=sum(1 for summary in found.values() if summary.recommended),
+        followup=outcomes["follow-up"], dropped=outcomes["dropped"],
+        dropped_at=ranked(dropped_at, 20),
+    )
 
 
 def overview(connection: Connection, weeks: int = 12) -> Overview:
     """All overview figures in one go."""
     total = connection.execute(select(func.count()).select_from(conversations)).scalar_one()
     asked = connection.execute(select(func.count(distinct(followups.c.sender_id)))).scalar_one()
+    models, partners = top_shown(connection)
     return Overview(
         per_week=conversations_per_week(connection, weeks),
         needs_by_sector=needs_by_sector(connection),
         misconceptions=top_misconceptions(connection),
-        models=top_models(connection),
+        models=models,
+        partners=partners,
         conversations=total,
         with_followup=asked,
+        funnel=funnel(connection),
     )

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -118,9 +119,11 @@ followups = Table(
     Column("consented_at", DateTime, nullable=False),
     Column("status", String(20), nullable=False, server_default="new"),
     Column("assignee", String(80)),
+    # The single notes field of old; migration 0003 moved its text into followup_notes.
     Column("notes", Text, nullable=False, server_default=""),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    Column("due_on", Date),
     CheckConstraint("status IN ('new', 'contacted', 'closed')", name="status"),
     Index("ix_followups_status_created_at", "status", "created_at"),
 )
@@ -173,8 +176,61 @@ quiz_answers = Table(
     Column("answered_at", DateTime, nullable=False),
 )
 
+followup_notes = Table(
+    "followup_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _sender(),
+    Column("reference", String(20), nullable=False, index=True),
+    Column("author", String(80), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+conversation_tags = Table(
+    "conversation_tags",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _sender(),
+    Column("tag", String(40), nullable=False, index=True),
+    Column("created_by", String(80), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    UniqueConstraint("sender_id", "tag"),
+)
+
+conversation_notes = Table(
+    "conversation_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _sender(),
+    Column("author", String(80), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _sender(),
+    Column("event_id", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("predicted_intent", String(255)),
+    Column("intent", String(255), nullable=False),
+    Column("slot", String(100)),
+    Column("value", String(200)),
+    Column("span", String(200)),
+    Column("created_by", String(80), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    UniqueConstraint("sender_id", "event_id"),
+)
+
 #: tables holding one sender's rows, children first (the order erasure deletes in)
 PER_SENDER_TABLES = (
+    corrections,
+    conversation_notes,
+    conversation_tags,
+    followup_notes,
     quiz_answers,
     tutorial_progress,
     misconceptions_raised,

@@ -15,7 +15,8 @@ from bot.storage.conversations import (
     record_tutorial_progress,
 )
 from bot.storage.database import get_engine
-from bot.storage.tables import conversations, followups, metadata
+from bot.storage.tables import conversations, followups, metadata, misconceptions_raised
+from bot.storage.turns import load_turns
 from tests.storage.support import save_chat
 
 PROFILE = {"sector": "food", "company_size": "small", "innovation_need": "new_products",
@@ -44,7 +45,10 @@ def test_profile_advice_misconceptions_and_tutorial_are_kept(database_url: str) 
     assert record.row.sector == "food" and record.row.innovation_stage == "prototype"
     assert record.profile["barriers"] == ["money", "time"]
     assert record.recommendations[0].models == ["co_development", "licensing_in"]
-    assert record.misconceptions[0][0] == "too_small_to_collaborate"
+    assert record.misconceptions == []  # only what the owner voiced in the transcript counts
+    with get_engine(database_url).connect() as connection:
+        cards = connection.execute(select(misconceptions_raised.c.misconception_id)).scalars().all()
+    assert cards == ["too_small_to_collaborate"]
     assert record.tutorial == [{"lesson_id": "intro", "step": 4, "best_score": 3, "done": True,
                                 "updated_at": record.tutorial[0]["updated_at"]}]
 
@@ -124,7 +128,7 @@ def test_full_text_search_finds_words_in_the_transcript(database_url: str) -> No
 def test_the_transcript_is_read_from_rasas_events(database_url: str) -> None:
     save_chat(database_url, "s-9", [("Hello <script>alert(1)</script>", "Hi, I am OI Advisor.")])
     with get_engine(database_url).connect() as connection:
-        lines = review.load_transcript(connection, "s-9")
+        lines = load_turns(connection, "s-9")
         assert connection.execute(text("SELECT count(*) FROM events")).scalar_one() > 2
     assert [(line.speaker, line.text) for line in lines] == [
         ("user", "Hello <script>alert(1)</script>"), ("bot", "Hi, I am OI Advisor.")]

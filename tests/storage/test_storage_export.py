@@ -41,7 +41,8 @@ def test_csv_export_neutralises_owner_typed_text(database_url: str) -> None:
     assert row["phone"] == "'+43 1 234 5678"
     assert row["preferred_time"] == "'@noon"
     assert row["name"] == "Ann Lee"
-    assert "Sector: =cmd" in row["partnering_profile"]  # inside the cell, not at its start
+    assert "Firm in =cmd" in row["partnering_profile"]  # inside the cell, not at its start
+    assert row["partnering_profile"].startswith("Title: ")
     conversation = next(csv.DictReader(io.StringIO(conversations_csv.content)))
     assert conversation["sector"].startswith("'=")
     assert conversation["models"] == "co_development"

@@ -14,12 +14,13 @@ from bot.storage.conversations import (
 )
 from bot.storage.database import transaction
 from bot.storage.staff_users import create_user
-from tests.storage.support import save_chat
+from tests.storage.chats import RANKED_MODELS, RANKED_PARTNERS, bakery_turns, bot, owner, save_turns
 
 PASSWORD = "a long enough password"
 ACCOUNTS = {"sam": "staff", "tia": "trainer", "ada": "admin"}
-PROFILE = {"sector": "food", "company_size": "small", "innovation_need": "new_products",
-           "innovation_stage": "prototype", "offer": ["capacity", "technology_ip"]}
+PROFILE = {"sector": "food_beverage", "company_size": "small", "innovation_need": "new_product",
+           "innovation_stage": "development", "offer": ["capacity", "technology_ip"],
+           "barriers": ["lack_tech_info"], "international": False}
 _TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
@@ -48,12 +49,13 @@ def login(client: FlaskClient, username: str, password: str = PASSWORD):  # type
 def owner_asks_for_followup(url: str, sender_id: str, *, company: str = "Lee Bakery GmbH",
                             said: str = "We bake bread and need a partner for a new oven") -> str:
     """A whole conversation as the bot stores it, ending in a follow-up; returns the reference."""
-    save_chat(url, sender_id, [(said, "Which stage are you at?"),
-                               ("I'd like an advisor to contact me", "Here is what we store ...")])
+    save_turns(url, sender_id, owner(said, "inform", 0.88) + bot("Which stage are you at?") + bakery_turns()
+               + owner("I'd like an advisor to contact me", "request_followup", 0.96)
+               + bot("Here is what we store ..."))
     assert record_profile(sender_id, PROFILE, url=url)
-    assert record_recommendation(sender_id, ["co_development", "licensing_in"],
-                                 ["universities", "suppliers"], ["protect_ip"], url=url)
-    assert record_misconception(sender_id, "too_small_to_collaborate", url=url)
+    assert record_recommendation(sender_id, RANKED_MODELS, RANKED_PARTNERS, ["protect_ip"], url=url)
+    for card in ("only_for_large_firms", "giving_away_secrets", "too_costly_complex"):
+        assert record_misconception(sender_id, card, url=url)
     reference = create_followup(sender_id, consent_text="I agree.", name="Ann Lee", company=company,
                                 email="ann@lee-bakery.example", phone="+43 1 234 5678",
                                 preferred_time="Tuesday mornings", url=url)

@@ -14,8 +14,11 @@ from tests.web.desk import PASSWORD, csrf_token, login, owner_asks_for_followup
 
 REVIEW_PAGES = ["/staff/followups", "/staff/followups/{ref}", "/staff/followups/{ref}/partnering.json",
                 "/staff/conversations", "/staff/conversations/chat-1",
-                "/staff/export/conversations.csv", "/staff/export/followups.json"]
-ADMIN_PAGES = ["/staff/audit", "/staff/conversations/chat-1/erase"]
+                "/staff/export/conversations.csv", "/staff/export/followups.json", "/staff/corrections.yml"]
+ADMIN_PAGES = ["/staff/audit", "/staff/audit/export.csv", "/staff/conversations/chat-1/erase"]
+REVIEW_POSTS = ["/staff/conversations/chat-1/tags", "/staff/conversations/chat-1/notes",
+                "/staff/followups/{ref}/notes", "/staff/followups/{ref}/assign-to-me",
+                "/staff/conversations/chat-1/turns/1/correction"]
 ALL_PAGES = ["/staff/", "/staff/overview", *REVIEW_PAGES, *ADMIN_PAGES]
 
 
@@ -39,6 +42,10 @@ def test_trainers_see_only_the_overview(trainer, reference: str) -> None:
         response = trainer.get(page.format(ref=reference))
         assert response.status_code == 403, page
         assert b"Ann Lee" not in response.data
+    token = csrf_token(trainer.get("/staff/overview").get_data(as_text=True))
+    for page in REVIEW_POSTS:
+        response = trainer.post(page.format(ref=reference), data={"csrf_token": token, "tag": "x", "body": "x"})
+        assert response.status_code == 403, page
 
 
 def test_staff_review_but_cannot_erase_or_read_the_audit_log(staff, reference: str) -> None:

@@ -9,10 +9,11 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from bot.storage.conversations import record_profile
+from bot.storage.conversations import record_profile, record_recommendation
 from bot.storage.database import get_engine, transaction, utcnow
 from bot.storage.erasure import count_rows
-from bot.storage.tables import audit_log, conversations, followups
+from bot.storage.tables import audit_log, conversations, followup_notes, followups
+from tests.storage.chats import RANKED_MODELS, RANKED_PARTNERS, dropped_turns, save_turns
 from tests.storage.support import save_chat
 from tests.web.desk import csrf_token, owner_asks_for_followup
 
@@ -37,9 +38,8 @@ def test_a_followup_appears_in_the_queue_with_profile_and_transcript(staff, data
     page = staff.get(f"/staff/followups/{reference}").get_data(as_text=True)
     assert "Tuesday mornings" in page and "I agree." in page
     conversation = staff.get("/staff/conversations/chat-1").get_data(as_text=True)
-    assert "new products" in conversation and "prototype" in conversation      # profile
-    assert "co development" in conversation and "universities" in conversation  # advice
-    assert "too small to collaborate" in conversation                            # misconception
+    assert "Food and drink" in conversation and "Development" in conversation  # profile in words
+    assert "Co-development partnership" in conversation and "University" in conversation  # advice
     assert "We bake bread and need a partner for a new oven" in conversation    # transcript
     assert "Which stage are you at?" in conversation
     assert reference in conversation
@@ -49,32 +49,52 @@ def test_the_partnering_profile_is_anonymised(staff, database_url) -> None:
     reference = owner_asks_for_followup(database_url, "chat-2")
     page = staff.get(f"/staff/followups/{reference}").get_data(as_text=True)
     profile = page[page.index("Partnering profile (draft, anonymised)"):]
-    assert "Sector: food" in profile and "Innovation stage: prototype" in profile
-    assert "production, engineering or service capacity" in profile
+    assert "Title: Small enterprise in Food and drink seeks partners" in profile
+    assert "Stage: Development" in profile
+    assert "What is offered: production, engineering or service capacity" in profile
     download = staff.get(f"/staff/followups/{reference}/partnering.json")
     data = json.loads(download.data)
-    assert data["seeks"] == ["new products"] and data["partner_types"] == ["universities", "suppliers"]
+    assert data["partner_types"] == ["Supplier", "University", "Other SMEs"]  # the three shown, in words
+    assert len(data["collaboration_models"]) == 3
+    assert any("lack of technical information" in item.lower() for item in data["seeks"])
+    for raw in ("food_beverage", "other_sme", "coupled_codevelopment", "lack_tech_info"):
+        assert raw not in download.get_data(as_text=True)
     text = download.get_data(as_text=True) + profile
     for personal in ("Ann", "Lee", "lee-bakery", "234 5678", "Tuesday", "chat-2"):
         assert personal not in text
     assert "attachment" in download.headers["Content-Disposition"]
 
 
-def test_staff_record_status_assignee_and_notes(staff, database_url) -> None:
+def test_staff_record_status_assignee_due_date_and_a_note_thread(staff, database_url) -> None:
     reference = owner_asks_for_followup(database_url, "chat-3")
     page = staff.get(f"/staff/followups/{reference}").get_data(as_text=True)
+    assert 'href="mailto:ann@lee-bakery.example"' in page and 'href="tel:+4312345678"' in page
     response = staff.post(f"/staff/followups/{reference}", data={
-        "csrf_token": csrf_token(page), "status": "contacted", "assignee": "sam",
-        "notes": "Called <b>Tuesday</b>"})
+        "csrf_token": csrf_token(page), "status": "contacted", "assignee": "sam", "due_on": "2031-05-04"})
     assert response.status_code == 302
+    for body in ("Called <b>Tuesday</b>", "Sent the partnering profile"):
+        assert staff.post(f"/staff/followups/{reference}/notes",
+                          data={"csrf_token": csrf_token(page), "body": body}).status_code == 302
     with get_engine(database_url).connect() as connection:
         row = connection.execute(select(followups)).one()
-    assert (row.status, row.assignee, row.notes) == ("contacted", "sam", "Called <b>Tuesday</b>")
-    assert "Called &lt;b&gt;Tuesday&lt;/b&gt;" in staff.get("/staff/followups").get_data(as_text=True)
+        notes = connection.execute(select(followup_notes).order_by(followup_notes.c.id)).all()
+    assert (row.status, row.assignee, row.due_on.isoformat()) == ("contacted", "sam", "2031-05-04")
+    assert [(n.author, n.body) for n in notes] == [("sam", "Called <b>Tuesday</b>"),
+                                                    ("sam", "Sent the partnering profile")]
+    page = staff.get(f"/staff/followups/{reference}").get_data(as_text=True)
+    assert page.index("Called &lt;b&gt;Tuesday&lt;/b&gt;") < page.index("Sent the partnering profile")
+    assert "Sent the partnering profile" in staff.get("/staff/followups").get_data(as_text=True)
     bad = staff.post(f"/staff/followups/{reference}", data={
-        "csrf_token": csrf_token(page), "status": "contacted", "assignee": "tia", "notes": ""})
+        "csrf_token": csrf_token(page), "status": "contacted", "assignee": "tia"})
     assert bad.status_code == 200  # a trainer cannot be assigned
-    assert ("sam", "update", reference) in audit_entries(database_url)
+    with get_engine(database_url).connect() as connection:
+        entries = connection.execute(select(audit_log).where(audit_log.c.target == reference)
+                                     .order_by(audit_log.c.id)).all()
+    changes = [(e.action, e.detail) for e in entries if e.action != "view"]
+    assert ("status", {"from": "new", "to": "contacted"}) in changes
+    assert ("update", {"assignee": {"from": None, "to": "sam"},
+                       "due_on": {"from": None, "to": "2031-05-04"}}) in changes
+    assert [a for a, _d in changes].count("note") == 2
 
 
 def test_user_text_is_always_escaped(staff, database_url) -> None:
@@ -107,9 +127,16 @@ def test_conversation_filters_and_search(staff, database_url) -> None:
 
     assert listed("") == {"chat-5", "chat-6", "chat-7"}
     assert listed("sector=textiles") == {"chat-6"}
-    assert listed("need=new_products") == {"chat-5"}
+    assert listed("need=new_product") == {"chat-5"}
     assert listed("stage=idea") == {"chat-6"}
-    assert listed("misconception=too_small_to_collaborate") == {"chat-5"}
+    assert listed("misconception=only_for_large_firms") == {"chat-5"}
+    assert listed("misconception=giving_away_secrets") == set()  # a card the owner never asked for
+    assert listed("intent=request_followup") == {"chat-5"}
+    assert listed("fallback=yes") == {"chat-5"} and listed("fallback=no") == {"chat-6", "chat-7"}
+    assert listed("low_confidence=yes") == {"chat-5"}
+    assert listed("outcome=follow-up") == {"chat-5"}
+    assert listed("outcome=dropped") == {"chat-6", "chat-7"}
+    assert listed("outcome=recommendation") == set()
     assert listed("has_followup=yes") == {"chat-5"}
     assert listed("has_followup=no") == {"chat-6", "chat-7"}
     assert listed("status=reviewed") == {"chat-6"}
@@ -140,33 +167,46 @@ def test_exports_neutralise_formulas_and_follow_the_filters(staff, database_url)
                        ("sam", "export", "followups")]
 
 
-def test_overview_draws_the_charts(trainer, database_url) -> None:
+def test_overview_counts_what_owners_were_shown_and_voiced(trainer, database_url) -> None:
     owner_asks_for_followup(database_url, "chat-10")
     record_profile("chat-11", {"sector": "textiles", "innovation_need": "new_markets"}, url=database_url)
+    save_turns(database_url, "chat-12", dropped_turns())
+    record_recommendation("chat-13", list(reversed(RANKED_MODELS)), RANKED_PARTNERS, [], url=database_url)
     page = trainer.get("/staff/overview").get_data(as_text=True)
-    assert page.count("<svg") == 5
+    assert page.count("<svg") == 6
     assert "Conversations started per week" in page
-    assert "food / new products: 1" in page and "textiles / new markets: 1" in page
-    assert "too small to collaborate" in page and "co development" in page
-    assert "50%" in page and "1 of 2 conversations" in page
+    assert "Food and drink / New product: 1" in page and "textiles / new markets: 1" in page
+    models = page[page.index("Models shown"):page.index("Partner types shown")]
+    for shown in ("Co-development partnership", "Supplier collaboration", "Innovation ecosystem or cluster"):
+        assert f"<td>{shown}</td><td>1</td>" in models
+    assert "Licensing out" not in models  # ranked, never shown
+    partners = page[page.index("Partner types shown"):]
+    assert "<td>Supplier</td><td>2</td>" in partners and "Crowd" not in partners
+    voiced = page[page.index("Misconceptions owners voiced"):page.index("Models shown")]
+    assert voiced.count("<tr><td>") == 1 and "<td>1</td>" in voiced  # one voiced, not three cards
+    funnel = page[page.index("How far conversations got"):page.index("Conversations per week")]
+    for label, count in (("Started", 4), ("Reached a recommendation", 2), ("Asked for follow-up", 1),
+                         ("Dropped", 2)):
+        assert f"<dt>{label}</dt><dd>{count}</dd>" in funnel
+    assert "<td>innovation need</td><td>1</td>" in funnel
+    assert "25%" in page and "1 of 4 conversations" in page
 
 
-def test_every_view_export_and_erasure_is_audited(admin, database_url) -> None:
+def test_changes_exports_erasure_and_personal_data_views_are_audited_not_lists(admin, database_url) -> None:
     reference = owner_asks_for_followup(database_url, "chat-12")
-    for page in ("/staff/followups", f"/staff/followups/{reference}", "/staff/conversations",
-                 "/staff/conversations/chat-12", "/staff/overview",
+    for page in ("/staff/", "/staff/followups", f"/staff/followups/{reference}", "/staff/conversations",
+                 "/staff/conversations/chat-12", "/staff/overview", "/staff/audit",
                  "/staff/export/conversations.json", f"/staff/followups/{reference}/partnering.txt"):
-        assert admin.get(page).status_code == 200, page
+        assert admin.get(page, follow_redirects=True).status_code == 200, page
     confirm = admin.get("/staff/conversations/chat-12/erase").get_data(as_text=True)
     assert admin.post("/staff/conversations/chat-12/erase",
                       data={"csrf_token": csrf_token(confirm)}).status_code == 302
 
     entries = audit_entries(database_url)
     actions = [(action, target) for actor, action, target in entries if actor == "ada"]
-    assert ("login", "ada") in actions
-    for expected in (("view", "followups"), ("view", "conversations"), ("view", "overview"),
-                     ("export", "conversations")):
-        assert expected in actions
+    assert ("login", "ada") in actions and ("export", "conversations") in actions
+    for not_logged in ("followups", "conversations", "overview", "audit"):
+        assert ("view", not_logged) not in actions
     erased = [target for action, target in actions if action == "erase"]
     assert len(erased) == 1 and erased[0].startswith("erased:")
     assert sum(1 for _a, target in actions if target == erased[0]) == 4  # 2 views, 1 export, erase

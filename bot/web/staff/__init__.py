@@ -1,8 +1,8 @@
 """The staff review desk, mounted under ``/staff``.
 
 Pages: follow-up queue and request pages, conversations (list with filters and
-search, one conversation), exports, the overview with charts, tutorial classes
-for trainers, and the audit log.
+search, one conversation with review work: tags, notes, corrections), exports,
+the overview with charts, tutorial classes for trainers, and the audit log.
 All output goes through Jinja's autoescaping; nothing an owner typed is ever
 marked safe. Responses forbid caching and framing and allow only our own
 scripts and styles.
@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any, Optional
 
 from flask import Blueprint, Response, render_template
+
+from bot.storage import wording
 
 blueprint = Blueprint(
     "staff", __name__, template_folder="templates", static_folder="static", static_url_path="/static"
@@ -54,6 +56,43 @@ def compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
+@blueprint.app_template_filter("pretty_json")
+def pretty_json(value: Any) -> str:
+    """Data as indented JSON for the payload toggle; a plain string, escaped by the template."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2, default=str)
+
+
+@blueprint.app_template_filter("words")
+def words(value: Any, field: str) -> str:
+    """A stored value of a slot or entity in the knowledge base's words."""
+    return wording.value_words(field, value)
+
+
+@blueprint.app_template_filter("named")
+def named(value: Any, kind: str) -> str:
+    """A knowledge-base id of ``kind`` (models, partners, misconceptions ...) by its name."""
+    return wording.name_of(kind, value)
+
+
+@blueprint.app_template_filter("entry")
+def entry(identifier: Any) -> str:
+    """Any knowledge-base id by its name, whatever its kind."""
+    return wording.entry_name(identifier)
+
+
+@blueprint.app_template_filter("score")
+def score(value: Optional[float]) -> str:
+    """A confidence as "0.83", or "—" when the model gave none."""
+    return f"{value:.2f}" if isinstance(value, (int, float)) else "—"
+
+
+@blueprint.app_template_filter("tel")
+def tel(phone: Optional[str]) -> str:
+    """A phone number as a ``tel:`` link target: the leading + and the digits only."""
+    text = str(phone or "").strip()
+    return ("+" if text.startswith("+") else "") + "".join(ch for ch in text if ch.isdigit())
+
+
 def _error_page(code: int, message: str):  # type: ignore[no-untyped-def]
     """Render the small error page with ``code``."""
     return render_template("staff/error.html", code=code, message=message), code
@@ -85,4 +124,5 @@ from bot.web.staff import (  # noqa: E402,F401
     export_views,
     followup_views,
     overview_views,
+    review_views,
 )

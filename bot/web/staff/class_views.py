@@ -2,7 +2,7 @@
 
 Trainers see the classes they created; admins see every class. Staff who
 review conversations have no business here: a class page shows learners'
-names when they chose to give one. Pages, creations and exports are audited;
+names when they chose to give one. Class pages, creations and exports are audited;
 the audit details hold codes and counts, never names.
 """
 from __future__ import annotations
@@ -49,7 +49,6 @@ def class_list():  # type: ignore[no-untyped-def]
             return redirect(url_for("staff.class_page", code=created.code))
         mine = None if current_user.role == "admin" else current_user.username
         items = classes.list_classes(connection, created_by=mine)
-        audited(connection, "view", "classes")
     return render_template("staff/classes.html", items=items, form=form)
 
 

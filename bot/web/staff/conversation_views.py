@@ -1,4 +1,10 @@
-"""The conversation list (filters, full-text search, paging) and one conversation's page."""
+"""The conversation list (filters, full-text search, paging) and one conversation's page.
+
+Filters live in the query string, so any search is a plain URL staff can
+bookmark or send to a colleague; the list offers a few ready-made ones.
+Opening a conversation is logged (its transcript is personal data); the list
+itself is not.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -8,17 +14,29 @@ from urllib.parse import urlencode
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot.storage import erasure, partnering, review
+from bot.storage import annotations, erasure, partnering, review, wording
+from bot.storage.summaries import OUTCOMES
 from bot.storage.tables import CONVERSATION_STATUSES
 from bot.web.staff import blueprint
 from bot.web.staff.access import ADMINS, REVIEWERS, audited, database, role_required
+from bot.web.staff.corrections_form import correction_choices
 from bot.web.staff.forms import ConfirmForm
 
 PAGE_SIZE = 50
 MAX_SEARCH = 200
+#: ready-made searches: a title and the query string of the list
+SAVED_SEARCHES = (
+    ("Not reviewed yet", "status=new"),
+    ("Fell back (not understood)", "fallback=yes"),
+    ("Low confidence", "low_confidence=yes"),
+    ("Tagged misunderstood", "tag=misunderstood"),
+    ("Content gaps", "tag=content+gap"),
+    ("Dropped before advice", "outcome=dropped"),
+    ("Asked for follow-up", "outcome=follow-up"),
+)
 
 
-def _day(text: Optional[str]) -> Optional[date]:
+def parse_day(text: Optional[str]) -> Optional[date]:
     """A date from an ``<input type=date>`` value; anything else counts as not given."""
     try:
         return date.fromisoformat(text) if text else None
@@ -28,15 +46,23 @@ def _day(text: Optional[str]) -> Optional[date]:
 
 def filters_from_args(args: Mapping[str, str]) -> review.ConversationFilter:
     """The list's filters from the query string, ignoring values that make no sense."""
-    followup = {"yes": True, "no": False}.get(args.get("has_followup", ""))
     status = args.get("status") if args.get("status") in CONVERSATION_STATUSES else None
+    outcome = args.get("outcome") if args.get("outcome") in OUTCOMES else None
     return review.ConversationFilter(
-        date_from=_day(args.get("date_from")), date_to=_day(args.get("date_to")),
+        date_from=parse_day(args.get("date_from")), date_to=parse_day(args.get("date_to")),
         sector=args.get("sector") or None, need=args.get("need") or None,
         stage=args.get("stage") or None, misconception=args.get("misconception") or None,
-        has_followup=followup, status=status,
+        has_followup=_yes_no(args, "has_followup"), status=status,
         text=(args.get("q") or "").strip()[:MAX_SEARCH] or None,
+        tag=annotations.clean_tag(args.get("tag", "")) or None, intent=args.get("intent") or None,
+        fallback=_yes_no(args, "fallback"), low_confidence=_yes_no(args, "low_confidence"),
+        outcome=outcome,
     )
+
+
+def _yes_no(args: Mapping[str, str], name: str) -> Optional[bool]:
+    """A yes/no filter: True, False, or None for "any"."""
+    return {"yes": True, "no": False}.get(args.get(name, ""))
 
 
 def _page() -> int:
@@ -56,11 +82,10 @@ def conversation_list():  # type: ignore[no-untyped-def]
         rows, total = review.list_conversations(
             connection, chosen, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         choices = review.filter_choices(connection)
-        audited(connection, "view", "conversations", chosen.active() or None)
     query = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "staff/conversations.html", rows=rows, total=total, page=page, page_size=PAGE_SIZE,
-        args=request.args, choices=choices, query=urlencode(query),
+        args=request.args, choices=choices, query=urlencode(query), saved=SAVED_SEARCHES,
     )
 
 
@@ -74,9 +99,13 @@ def conversation_page(sender_id: str):  # type: ignore[no-untyped-def]
         if record is None:
             abort(404)
         audited(connection, "view", sender_id)
-    profile = partnering.from_record(record) if record.followups else None
-    return render_template("staff/conversation.html", record=record, form=ConfirmForm(),
-                           partnering_profile=profile)
+        tags = annotations.all_tags(connection)
+    return render_template(
+        "staff/conversation.html", record=record, form=ConfirmForm(), all_tags=tags,
+        profile_words=wording.profile_in_words(record.profile),
+        partnering_profile=partnering.from_record(record) if record.followups else None,
+        corrections=correction_choices()
+    )
 
 
 @blueprint.route("/conversations/<sender_id>/status", methods=["POST"])

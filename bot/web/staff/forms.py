@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import DateField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
 
 from bot.storage.followups import MAX_NOTES
 from bot.storage.tables import FOLLOWUP_STATUSES
@@ -18,11 +18,17 @@ class LoginForm(FlaskForm):
 
 
 class FollowupForm(FlaskForm):
-    """What staff record about a follow-up request."""
+    """How staff handle a follow-up request: status, who has it, by when."""
 
     status = SelectField("Status", choices=[(s, s) for s in FOLLOWUP_STATUSES])
     assignee = SelectField("Assignee", choices=[], validate_choice=True)
-    notes = TextAreaField("Notes", validators=[Length(max=MAX_NOTES)])
+    due_on = DateField("Due", validators=[Optional()])
+
+
+class NoteForm(FlaskForm):
+    """One new note of a thread."""
+
+    body = TextAreaField("New note", validators=[DataRequired(), Length(max=MAX_NOTES)])
 
 
 class ConfirmForm(FlaskForm):
