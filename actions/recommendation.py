@@ -16,6 +16,23 @@ from bot.diagnosis.form import profile_slots
 from bot.knowledge import load_knowledge
 
 
+def named_models(tracker: Tracker) -> List[Text]:
+    """Models the owner named anywhere in the chat, first mention first.
+
+    "Why not just license it out?" during the diagnosis shows what the owner
+    hopes for; the recommender weighs it (rule ``technology_income``).
+    """
+    found: List[Text] = []
+    for event in tracker.events:
+        if event.get("event") != "user":
+            continue
+        for item in (event.get("parse_data") or {}).get("entities") or []:
+            value = item.get("value")
+            if item.get("entity") == "model" and value and value not in found:
+                found.append(value)
+    return found
+
+
 class ActionRecommend(Action):
     """Score the firm's profile and present models, partners, risk and steps."""
 
@@ -24,7 +41,8 @@ class ActionRecommend(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        profile = Profile.from_slots(profile_slots(tracker.current_slot_values()))
+        slots = profile_slots(tracker.current_slot_values())
+        profile = Profile.from_slots({**slots, "interests": named_models(tracker)})
         replies, advice = recommendation.result(load_knowledge(), profile)
         send(dispatcher, *replies)
         log_recommendation(dispatcher, tracker.sender_id, profile, advice)

@@ -41,6 +41,8 @@ class Profile:
     partner_experience: Optional[str] = None
     past_partners: Tuple[str, ...] = ()
     international: Optional[bool] = None
+    #: models the owner named during the chat ("why not just license it out?")
+    interests: Tuple[str, ...] = ()
 
     @classmethod
     def from_slots(cls, slots: Optional[Mapping[str, Any]]) -> "Profile":
@@ -50,7 +52,7 @@ class Profile:
         for name in ("sector", "company_size", "innovation_need", "innovation_stage",
                      "ip_sensitivity", "partner_experience"):
             values[name] = _single(slots.get(name), _CLOSED_SETS.get(name))
-        for name in ("barriers", "past_partners"):
+        for name in ("barriers", "past_partners", "interests"):
             values[name] = _many(slots.get(name))
         values["offer"] = _many(slots.get("offer"), OFFERS)
         values["international"] = _boolean(slots.get("international"))

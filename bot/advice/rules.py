@@ -134,6 +134,25 @@ def technology_outbound(ctx: Context, model: Any) -> Outcome:
     return None
 
 
+def inside_out(model: Any) -> bool:
+    """Purely outbound routes that take an owned technology out: licensing, spin-off, open source."""
+    return set(model.directions) == {"outbound"} and "technology_ip" in (model.offers or [])
+
+
+@model_rule("technology_income", "smb_oi_models")
+def technology_income(ctx: Context, model: Any) -> Outcome:
+    """Owned technology and a wish to earn from it: inside-out routes +3, +2 more for the one the owner named (smb_oi_models Inside-Out model)."""
+    if not inside_out(model):
+        return None
+    named = [key for key in ctx.profile.interests if key in entries(ctx.kb, "models")]
+    outbound_named = any(inside_out(entries(ctx.kb, "models")[key]) for key in named)
+    if not facts.wants_income_from_technology(ctx.profile, outbound_named):
+        return None
+    if model.id in named:
+        return 5, "You asked about it yourself, and it lets others use the technology you own for a return."
+    return 3, "It lets others use the technology you own, which can bring in income you do not earn today."
+
+
 @model_rule("offer_used", "smb_oi_models", "lee2010")
 def offer_used(ctx: Context, model: Any) -> Outcome:
     """+1 when the model builds on something the firm can bring (lee2010 complementary resources)."""

@@ -209,6 +209,11 @@ CASE_PROFILES: Dict[str, Dict] = {
     "high_ip": dict(sector="biotech_health", company_size="small", innovation_need="new_product",
                     innovation_stage="development", offer=["technology_ip"], ip_sensitivity="high",
                     partner_experience="good", past_partners=["university"]),
+    # smb_oi_models: a 20-person software firm with an unused code library it wants to earn from,
+    # whose owner asked "why not just license it out?"
+    "software_library": dict(sector="software_it", company_size="small", innovation_need="business_model",
+                             innovation_stage="development", offer=["technology_ip"], ip_sensitivity="low",
+                             partner_experience="none", international=True, interests=["licensing_out"]),
 }
 
 

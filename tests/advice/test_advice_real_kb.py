@@ -103,3 +103,12 @@ def test_rendering_over_the_real_knowledge(real_kb):
     assert real_kb.models[rec.models[0].id].name in messages[1]
     document = markdown_report(rec, owner, assess_readiness(owner))
     assert real_kb.sources["lee2010"].title.strip('"') in document
+
+
+def test_software_firm_with_an_unused_library(real_kb):
+    rec = advise(real_kb, "software_library")
+    top_three = [item.id for item in rec.top_models()]
+    assert "licensing_out" in top_three
+    assert "open_source_sharing" in top_three
+    licensing = next(item for item in rec.models if item.id == "licensing_out")
+    assert "technology_income" in licensing.reason_ids
