@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from typing import Any, Dict, Iterable, Mapping, Optional, Tuple
+from urllib.parse import urlencode
 
 SIZES = ("micro", "small", "medium", "large")
 OFFERS = ("technology_ip", "capacity", "market_access", "nothing_yet")
@@ -65,6 +66,17 @@ class Profile:
             value = getattr(self, item.name)
             result[item.name] = list(value) if isinstance(value, tuple) else value
         return result
+
+
+def profile_query(profile: Profile) -> str:
+    """The profile as a query string for links (lists comma-separated, unknowns left out).
+
+    Only knowledge-base ids go in, nothing personal, so a link to the owner's
+    plan can carry the whole profile and the plan needs no database.
+    """
+    query = {key: ",".join(value) if isinstance(value, list) else value
+             for key, value in profile.to_dict().items() if value not in (None, [], "")}
+    return urlencode(query)
 
 
 def _clean(value: Any) -> Optional[str]:

@@ -203,3 +203,14 @@ def test_technology_income_follows_the_route_the_owner_named(kb):
     # naming an inbound model shows no wish to earn from the technology
     assert delta(kb, "licensing_out", "technology_income", offer=["technology_ip"],
                  innovation_need="new_product", interests=["crowdsourcing"]) == 0
+
+
+@pytest.mark.parametrize("evidence, words", [
+    ("real", "A real case"), ("guide_example", "A guide's example"), ("illustration", "A hypothetical example"),
+])
+def test_similar_case_says_how_real_the_case_is(kb, evidence, words):
+    kb = replaced(kb, "cases", "bakery", evidence=evidence)
+    found = reason(kb, "crowdsourcing", "similar_case", sector="food_beverage")
+    assert words in found.text
+    if evidence != "real":
+        assert "real" not in found.text

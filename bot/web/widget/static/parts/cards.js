@@ -35,21 +35,14 @@
     });
   }
 
-  /** One recommended model or partner: name, reason, what it is, "Why?" and "Tell me more". */
+  /** One recommended model or partner: name, its one reason, "Why?" and "Tell me more" (which says what it is). */
   function option(choice, entity, context) {
     const name = String(choice.name || choice.id);
     const ask = (intent, label) => () =>
       context.send("/" + intent + JSON.stringify({ [entity]: choice.id }), label);
-    const details = choice.summary
-      ? el("details", { className: "oiw-details" }, [
-          el("summary", { text: "What it is" }),
-          el("p", { text: choice.summary })
-        ])
-      : null;
     return el("li", { className: "oiw-option", attrs: { "data-id": choice.id } }, [
       el("p", { className: "oiw-option-name", text: name }),
       text(choice.reason, "oiw-option-reason"),
-      details,
       el("div", { className: "oiw-option-actions" }, [
         cardButton("Why?", name, ask("ask_why_recommendation", "Why " + name + "?")),
         cardButton("Tell me more", name, ask("ask_more", "Tell me more about " + name))
@@ -67,13 +60,25 @@
     ];
   }
 
+  /** The plan as a short labelled button-like link, never a raw address. */
+  function planLink(payload) {
+    const address = widget.linkify.safeUrl(payload.plan_url || payload.summary_url || "");
+    if (!address) {
+      return null;
+    }
+    const link = widget.linkify.link(address, "Open your plan");
+    link.classList.add("oiw-button", "oiw-plan-link");
+    return el("p", { className: "oiw-card-link" }, [link]);
+  }
+
+  /** The result: profile line, what fits with one reason each, and the plan. */
   function recommendation(payload, context) {
-    const summary = widget.linkify.safeUrl(payload.summary_url || "");
     const label = { "aria-label": "Recommendations" };
     return el("section", { className: "oiw-card oiw-card-recommendation", attrs: label }, [
-      ...optionList("Collaboration models that fit you", payload.top_models, "model", context),
+      text(payload.profile_line, "oiw-profile-line"),
+      ...optionList("What fits you best", payload.top_models, "model", context),
       ...optionList("Partners to look for", payload.top_partners, "partner", context),
-      summary ? el("p", { className: "oiw-card-link" }, [widget.linkify.link(summary, "Your one-page summary")]) : null
+      planLink(payload)
     ]);
   }
 
