@@ -11,7 +11,8 @@ from actions.parsing import entity_values
 from actions.replies import send
 from actions.session_log import log_recommendation
 from bot.advice import Profile
-from bot.dialogue import recommendation
+from bot.dialogue import after_advice, recommendation
+from bot.dialogue.sources import web_base
 from bot.diagnosis.form import profile_slots
 from bot.knowledge import load_knowledge
 
@@ -81,3 +82,36 @@ class ActionShowOtherOptions(Action):
         if not remembered:
             return []
         return [SlotSet("recommendation", {**remembered, "shown": int(remembered.get("shown", 3)) + 3})]
+
+
+class ActionFirstStep(Action):
+    """"What do I do first?": the first step of the advice, then the two after it."""
+
+    def name(self) -> Text:
+        return "action_first_step"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        reply = after_advice.first_step(tracker.get_slot("recommendation"))
+        send(dispatcher, reply or recommendation.no_recommendation_yet())
+        return []
+
+
+class ActionCheckCase(Action):
+    """"Is that a real case?": real, a guide's example or hypothetical, with the source."""
+
+    def name(self) -> Text:
+        return "action_check_case"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        send(dispatcher, case_check(tracker))
+        return []
+
+
+def case_check(tracker: Tracker) -> Any:
+    """The reply on whether the case named, last shown or used in the advice is real."""
+    named = entity_values(tracker, "case")
+    last = tracker.get_slot("last_answer") or {}
+    case_id = named[0] if named else (last.get("id") if last.get("kind") == "cases" else None)
+    return after_advice.is_real(load_knowledge(), case_id, tracker.get_slot("recommendation"), web_base())

@@ -11,7 +11,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.dialogue.reply import Reply, intent_button
 from bot.advice.lookup import lower_first
-from bot.dialogue.sources import cite, citation
+from bot.dialogue.sources import cite, reference
 from bot.knowledge.loader import KnowledgeBase
 
 #: entity -> knowledge kind, in the order a question's subject is chosen
@@ -125,14 +125,8 @@ def sources(kb: KnowledgeBase, about: Subject) -> Reply:
     else:
         keys = list(entry.sources)
         intro = "That comes from:"
-    lines = [intro] + [f"- {_reference(kb, key)}" for key in keys]
+    lines = [intro] + [f"- {reference(kb, key)}" for key in keys]
     return Reply("\n".join(lines), {"type": "sources", "ids": keys, "about": about})
-
-
-def _reference(kb: KnowledgeBase, key: str) -> str:
-    source = kb.sources[key]
-    parts = [citation(kb, key), f"\"{source.title}\""] + ([source.publication] if source.publication else [])
-    return ", ".join(dict.fromkeys(parts))
 
 
 def _entry(kb: KnowledgeBase, about: Subject):

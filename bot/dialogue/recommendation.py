@@ -6,7 +6,6 @@ into cards, and answers to "why this one?" and "show other options".
 """
 from __future__ import annotations
 
-import os
 from typing import Any, Dict, List, Optional, Sequence
 
 from bot.advice import Profile, Recommendation, assess_readiness, recommend
@@ -14,16 +13,11 @@ from bot.advice.chat import Pick, picks, profile_line, ranked_text, risk_text, s
 from bot.advice.profile import profile_query
 from bot.advice.result import ScoredEntry
 from bot.dialogue.reply import Button, Reply, intent_button
+from bot.dialogue.sources import web_base
 from bot.knowledge.loader import KnowledgeBase
 
 LARGE_FIRM_NOTE = ("A note first: my advice is tuned for small and medium-sized firms (under 250 staff). "
                    "Much of it still applies to you, but weigh it with that in mind.")
-
-
-def web_base() -> str:
-    """The web app's public address, without a trailing slash."""
-    base = os.environ.get("OI_WEB_URL") or f"http://127.0.0.1:{os.environ.get('OI_WEB_PORT', '8000')}"
-    return base.rstrip("/")
 
 
 def plan_url(profile: Profile) -> str:

@@ -60,3 +60,14 @@ def test_old_summary_links_lead_to_the_markdown(client) -> None:
     assert response.status_code == 301
     assert response.headers["Location"].startswith("/plan/open-innovation-plan.md?")
     assert "sector=food_beverage" in response.headers["Location"]
+
+
+def test_the_source_list_has_an_anchor_per_source(client) -> None:
+    from bot.knowledge import load_knowledge
+
+    response = client.get("/sources")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    for key, source in load_knowledge().sources.items():
+        assert f'id="{key}"' in page
+        assert (source.year or "no year given") in page

@@ -1,4 +1,5 @@
-"""``/plan/``: the owner's open innovation plan as a web page, with Markdown and PDF downloads.
+"""``/plan/``: the owner's open innovation plan as a web page, with Markdown and PDF downloads;
+``/sources``: the documents behind all advice, which references in the chat link to.
 
 A page opens on any phone and prints cleanly, where a raw ``.md`` download
 was a mystery file. The PDF is the same page printed by WeasyPrint; it needs
@@ -19,6 +20,8 @@ from bot.web.summary import plan_query, profile_from_query
 blueprint = Blueprint("plan", __name__, template_folder="templates", static_folder="static",
                       static_url_path="/plan-static")
 FILENAME = "open-innovation-plan"
+PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; "
+               "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 STYLESHEET = Path(__file__).parent / "static" / "plan.css"
 PDF_MISSING = ("The PDF cannot be made on this server (WeasyPrint or the pango library is missing). "
                "Print the plan page from your browser instead.")
@@ -46,8 +49,17 @@ def no_sniff(response: Response) -> Response:
 def page() -> Response:
     """The plan as an HTML page, readable on a phone and printable."""
     response = Response(render_page(), mimetype="text/html")
-    response.headers["Content-Security-Policy"] = ("default-src 'none'; style-src 'self'; img-src 'self'; "
-                                                   "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+    response.headers["Content-Security-Policy"] = PAGE_POLICY
+    return no_sniff(response)
+
+
+@blueprint.get("/sources")
+def sources() -> Response:
+    """Every document the knowledge base cites, each with an anchor the chat's references link to."""
+    kb = load_knowledge()
+    page = render_template("plan/sources.html", sources=list(kb.sources.values()))
+    response = Response(page, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = PAGE_POLICY
     return no_sniff(response)
 
 

@@ -174,7 +174,8 @@
   }
 
   const DESCRIBE_ONLY = new Set(["question", "notice", "menu", "fallback", "why", "options", "explain",
-                                 "case", "sources", "consent", "followup", "erased"]);
+                                 "case", "sources", "consent", "followup", "erased", "first_steps",
+                                 "case_evidence"]);
 
   /**
    * The card for a payload, or null. ``context``: send(payload, label), cite(keys);
