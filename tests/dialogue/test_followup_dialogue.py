@@ -66,3 +66,10 @@ def test_each_field_refuses_another_kind_with_the_reason() -> None:
     assert "contact_company" not in company and "email address" in company["followup_problem"]
     details = answer("contact_details", "call me maybe")
     assert "contact_details" not in details and "could not find" in details["followup_problem"]
+
+
+def test_a_question_in_the_consent_step_is_answered_and_consent_asked_again() -> None:
+    reply = followup.privacy_then_consent()
+    assert "name" in reply.text and "delete my data" in reply.text.lower()
+    assert reply.text.rstrip().endswith("?") and reply.payload == {"type": "consent", "id": "followup"}
+    assert [button.payload for button in reply.buttons] == ["/affirm", "/deny"]

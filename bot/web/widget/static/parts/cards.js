@@ -129,10 +129,11 @@
     ]);
   }
 
-  function quiz(payload) {
+  /** A quiz question; its options are listed only when no buttons offer them already. */
+  function quiz(payload, hasButtons) {
     return card("quiz", ["Quiz", counted("question", payload.number, payload.of)].filter(Boolean).join(" \u00b7 "), [
       text(payload.question, "oiw-card-title"),
-      options(payload.options)
+      hasButtons ? null : options(payload.options)
     ]);
   }
 
@@ -179,9 +180,10 @@
 
   /**
    * The card for a payload, or null. ``context``: send(payload, label), cite(keys);
-   * ``texts``: the bot's texts the card holds (see layout.js).
+   * ``texts``: the bot's texts the card holds (see layout.js); ``hasButtons``:
+   * the card's message came with buttons.
    */
-  function render(payload, context, texts) {
+  function render(payload, context, texts, hasButtons) {
     switch (payload.type) {
       case "recommendation":
         return recommendation(payload, context);
@@ -190,7 +192,7 @@
       case "lesson":
         return lesson(payload, context);
       case "quiz":
-        return quiz(payload);
+        return quiz(payload, hasButtons);
       case "quiz_feedback":
         return quizFeedback(payload, texts || []);
       case "quiz_result":
