@@ -27,11 +27,10 @@ _COMPANY_LEADS = re.compile(
     r"(?:(?:it's|it is|its|we're|we are|the company is|our company is|my company is|company:|the firm is|"
     r"our firm is|the business is|we're called|we are called|it's called|it is called|called)\s+)+", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:here|speaking|thanks|thank you))?[\s.!,;]*$", re.I)
-_SPOKEN_AT = re.compile(r"\s*(?:\(at\)|\[at\]|\bat\b)\s*", re.I)
 _SPOKEN_DOT = re.compile(r"\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*", re.I)
 _SPOKEN_EMAIL = re.compile(
-    r"(?P<local>[\w.+-]+)\s*(?:\(at\)|\[at\]|\s+at\s+)\s*(?P<domain>[\w-]+(?:\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*[\w-]+)+)",
-    re.I)
+    r"(?P<local>[\w.+-]+)\s*(?:\(at\)|\[at\]|\s+at\s+)\s*"
+    r"(?P<domain>[\w-]+(?:\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*[\w-]+)+)", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 

@@ -141,7 +141,7 @@ def inside_out(model: Any) -> bool:
 
 @model_rule("technology_income", "smb_oi_models")
 def technology_income(ctx: Context, model: Any) -> Outcome:
-    """Owned technology and a wish to earn from it: inside-out routes +3, +2 more for the one the owner named (smb_oi_models Inside-Out model)."""
+    """Own technology, wish to earn: inside-out routes +3, the one the owner named +5 (smb_oi_models)."""
     if not inside_out(model):
         return None
     named = [key for key in ctx.profile.interests if key in entries(ctx.kb, "models")]
