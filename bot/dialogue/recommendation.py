@@ -26,14 +26,13 @@ def plan_url(profile: Profile) -> str:
 
 
 def result_buttons() -> List[Button]:
-    """What the owner can do next with a recommendation."""
+    """What the owner can do next with a recommendation ("Start over" is in the widget's header)."""
     return [
         intent_button("Why this one?", "ask_why_recommendation"),
         intent_button("Tell me more", "ask_more"),
         intent_button("Show other options", "show_other_options"),
         intent_button("What do I do first?", "ask_first_step"),
         intent_button("Talk to an advisor", "request_followup"),
-        intent_button("Start over", "start_over"),
     ]
 
 
