@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.parsing import entity_values, latest_intent
-from actions.recommendation import recommend
+from actions.recommendation import named_models, recommend
 from actions.replies import send
 from bot.dialogue.reply import Reply
 from bot.diagnosis import FORM_SLOTS, questions, summary
@@ -140,7 +140,7 @@ class ActionCorrectAnswers(Action):
             return []
         send(dispatcher, note)
         return [SlotSet(name, value) for name, value in changes.items()] + recommend(
-            dispatcher, tracker.sender_id, {**slots, **changes})
+            dispatcher, tracker.sender_id, {**slots, **changes}, named_models(tracker))
 
 
 class ActionChangeAnswer(Action):

@@ -43,6 +43,8 @@ REPLY_ACTIONS = [reply_action(name, make_reply) for name, make_reply in {
     "action_followup_declined": followup.declined,
     "action_confirm_erase": followup.confirm_erase,
     "action_erase_kept": followup.erase_kept,
+    "action_explain_privacy": followup.privacy,
+    "action_explain_privacy_consent": followup.privacy_then_consent,
 }.items()]
 
 

@@ -9,8 +9,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.parsing import entity_values
+from actions.recommendation import case_check
 from actions.replies import send
-from bot.dialogue import explain
+from bot.dialogue import after_advice, explain
 from bot.dialogue.reply import Reply
 from bot.knowledge import load_knowledge
 
@@ -57,6 +58,10 @@ class ActionExplain(KnowledgeAction):
 
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
         named = explain.subject(entities(tracker))
+        term = after_advice.asked_term(tracker.latest_message.get("text") or "")
+        if named is None and term:
+            known = after_advice.advice_term(load_knowledge(), term)
+            return known or after_advice.unknown_term(term, tracker.get_slot("recommendation"))
         return explain.explain(load_knowledge(), named or about)
 
 
@@ -78,6 +83,14 @@ class ActionShowSources(KnowledgeAction):
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
         return explain.sources(load_knowledge(), tracker.get_slot("last_answer"))
 
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        """"Where does that come from? Is it a real bakery?" gets both answers."""
+        events = super().run(dispatcher, tracker, domain)
+        if after_advice.asks_if_real(tracker.latest_message.get("text") or ""):
+            send(dispatcher, case_check(tracker))
+        return events
+
 
 class ActionTellMore(KnowledgeAction):
     """"Tell me more" about the last answer."""
@@ -89,13 +102,13 @@ class ActionTellMore(KnowledgeAction):
 
 
 class ActionPartnersForStage(KnowledgeAction):
-    """"Which partners suit the scaling-up stage?"."""
+    """"Which partners suit the scaling-up stage?"; without a stage named, the firm's own stage."""
 
     action_name = "action_partners_for_stage"
 
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
-        stages = entity_values(tracker, "innovation_stage")
-        return explain.partners_for_stage(load_knowledge(), stages[0] if stages else None)
+        stages = entity_values(tracker, "innovation_stage") or [tracker.get_slot("innovation_stage")]
+        return explain.partners_for_stage(load_knowledge(), stages[0])
 
 
 class ActionHandleFallback(KnowledgeAction):

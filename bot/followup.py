@@ -13,7 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, Optional
 
+import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+
+from bot.contact import phone_region
 
 CONSENT_TEXT = (
     "To pass your request to an advisor, OI Advisor stores your name, company, "
@@ -30,8 +33,6 @@ MAX_NAME = 120
 MAX_COMPANY = 160
 MAX_EMAIL = 254
 MAX_PREFERRED_TIME = 200
-PHONE_DIGITS = (6, 20)
-_PHONE_SEPARATORS = re.compile(r"[\s\-./()]+")
 
 
 class FollowupError(ValueError):
@@ -98,21 +99,27 @@ def clean_email(value: Any) -> str:
         raise FollowupError("email", "That does not look like an email address, e.g. name@firm.eu.")
 
 
-def clean_phone(value: Any) -> str:
-    """Digits with an optional leading +, grouped by single spaces; 6 to 20 digits.
+def clean_phone(value: Any, region: Optional[str] = None) -> str:
+    """A valid phone number in international form, e.g. '+49 711 5550199'.
 
-    Owners type dashes, dots, slashes and brackets too; those become spaces.
+    ``phonenumbers`` (libphonenumber) checks it against the numbering plan of
+    its country; a national number ("0711 5550199") is read in ``region``
+    (``OI_PHONE_REGION``, default DE). Non-ASCII digits and extensions are
+    refused so that what staff dial is exactly what was checked.
     """
-    text = _PHONE_SEPARATORS.sub(" ", str(value or "")).strip()
-    plus = text.startswith("+")
-    body = text[1:].strip() if plus else text
-    digits = body.replace(" ", "")
-    fewest, most = PHONE_DIGITS
-    if not digits.isdigit() or not digits.isascii() or not fewest <= len(digits) <= most:
-        raise FollowupError(
-            "phone", f"Please give a phone number of {fewest} to {most} digits, e.g. +43 1 234 5678."
-        )
-    return ("+" if plus else "") + " ".join(body.split())
+    text = str(value or "").strip()
+    problem = FollowupError(
+        "phone", "That is not a phone number I can use. Please give it with its area code, "
+                 "e.g. 0711 5550199, or in international form, e.g. +43 1 234 5678.")
+    if not text or any(ch.isdigit() and not ch.isascii() for ch in text) or len(text) > 40:
+        raise problem
+    try:
+        number = phonenumbers.parse(text, region or phone_region())
+    except phonenumbers.NumberParseException:
+        raise problem
+    if number.extension or not phonenumbers.is_valid_number(number):
+        raise problem
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def clean_preferred_time(value: Any) -> Optional[str]:

@@ -6,7 +6,7 @@ actions, the web app and the tests all share the same logic.
     profile = Profile.from_slots(tracker.current_slot_values())
     advice = recommend(profile, load_knowledge())
     readiness = assess_readiness(profile)
-    messages = chat_messages(advice, profile, readiness)
+    messages = chat_messages(advice, profile)
     document = markdown_report(advice, profile, readiness)
 """
 from bot.advice.partner_rules import PARTNER_RULES
@@ -15,7 +15,8 @@ from bot.advice.readiness import Dimension, Readiness, assess_readiness
 from bot.advice.recommender import recommend, score_models, score_partners
 from bot.advice.result import GuidanceNote, Reason, Recommendation, ScoredEntry
 from bot.advice.rules import MODEL_RULES
-from bot.advice.summary import chat_messages, markdown_report, profile_line, readiness_chart
+from bot.advice.chat import chat_messages, profile_line
+from bot.advice.summary import markdown_report, readiness_chart
 
 __all__ = [
     "Dimension",

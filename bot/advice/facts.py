@@ -19,6 +19,9 @@ COMMERCIALISATION_BARRIERS = ("commercialisation_cost", "lack_infrastructure", "
 #: offers that are capacity to produce or to sell
 DOWNSTREAM_OFFERS = ("capacity", "market_access")
 
+#: goals that ask for money or new income rather than a better product (smb_oi_models: new revenue streams)
+EARNING_NEEDS = ("funding", "business_model")
+
 #: kinds of outside partners; below / above these counts the inverted U bites (lee2010)
 BREADTH_TOO_FEW = 1
 BREADTH_TOO_MANY = 5
@@ -49,6 +52,17 @@ def nothing_to_offer(profile: Profile) -> bool:
 def owns_technology(profile: Profile) -> bool:
     """The firm owns a technology, patent or know-how it could license or share."""
     return "technology_ip" in profile.offer
+
+
+def wants_income_from_technology(profile: Profile, outbound_named: bool = False) -> bool:
+    """The firm owns a technology and wants to earn from it (smb_oi_models, Inside-Out model).
+
+    smb_oi_models: "an SMB with underutilized internal technologies might focus
+    on the Inside-Out model, seeking to license or spin off these technologies
+    to generate new revenue". A goal of income (funding or a new business model)
+    or the owner naming an outbound route himself shows the wish.
+    """
+    return owns_technology(profile) and (profile.innovation_need in EARNING_NEEDS or outbound_named)
 
 
 def commercialisation_gap(profile: Profile) -> bool:

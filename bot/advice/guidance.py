@@ -14,6 +14,10 @@ from bot.advice import facts
 from bot.advice.lookup import entries, entry
 from bot.advice.profile import Profile
 from bot.advice.result import GuidanceNote
+from bot.advice.risks import stems
+
+#: share of the shorter step's content words two steps may have in common before one repeats the other
+SAME_STEP_OVERLAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -139,17 +143,31 @@ def risk_guidance(kb: Any, risk: Optional[str], applicable: Sequence[str]) -> Op
     return "implementation_steps" if "implementation_steps" in available else None
 
 
-def first_steps(kb: Any, model_id: Optional[str], partner_id: Optional[str]) -> Tuple[str, ...]:
-    """Three steps: the top model's first two, then how to find the top partner type (if not said yet)."""
+def first_steps(kb: Any, model_id: Optional[str], partner_id: Optional[str],
+                spare: Sequence[str] = ()) -> Tuple[str, ...]:
+    """Three distinct steps: the top model's first two, then how to find the top partner type.
+
+    A step that repeats one already chosen is skipped, so the owner never reads
+    the same advice twice in three lines; ``spare`` steps (the next models')
+    fill the gap.
+    """
     model = entry(kb, "models", model_id)
     partner = entry(kb, "partners", partner_id)
     model_steps = list(getattr(model, "first_steps", []) or [])
     finding = list(getattr(partner, "how_to_find", []) or [])
     if partner is not None and partner.name.lower() in " ".join(model_steps[:2]).lower():
         finding = []  # the model's steps already say how to reach this partner
-    candidates = model_steps[:2] + finding[:1] + model_steps[2:] + finding[1:]
+    candidates = model_steps[:2] + finding[:1] + model_steps[2:] + finding[1:] + list(spare)
     steps: List[str] = []
     for step in candidates:
-        if step not in steps:
+        if not any(repeats(step, kept) for kept in steps):
             steps.append(step)
     return tuple(steps[:3])
+
+
+def repeats(step: str, other: str) -> bool:
+    """Whether two steps say much the same ("Start with loyal, regular customers" twice over)."""
+    mine, theirs = stems(step), stems(other)
+    if not mine or not theirs:
+        return step == other
+    return len(mine & theirs) / min(len(mine), len(theirs)) >= SAME_STEP_OVERLAP

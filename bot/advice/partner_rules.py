@@ -62,7 +62,7 @@ def fits_top_models(ctx: Context, partner: Any) -> Outcome:
     if not hits:
         return None
     names = join_words([lower_first(name_of(ctx.kb, "models", model_id)) for _, model_id in hits])
-    return sum(weight for weight, _ in hits), f"They are typical partners for {names}, which fit you best."
+    return sum(weight for weight, _ in hits), f"They work with your best options: {names}."
 
 
 @partner_rule("trusted_before", "smb_collab", "inspire")
@@ -116,7 +116,7 @@ def recovery_support(ctx: Context, partner: Any) -> Outcome:
 @partner_rule("similar_case")
 def partner_similar_case(ctx: Context, partner: Any) -> Outcome:
     """+2 when a case from the owner's sector worked with this kind of partner; cites the case."""
-    return case_outcome(ctx, partner, "partners", "Partners like these took part in a case from your sector")
+    return case_outcome(ctx, partner, "partners")
 
 
 @partner_rule("international_reach", "inspire", "smb_oi_models")

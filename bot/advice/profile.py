@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from typing import Any, Dict, Iterable, Mapping, Optional, Tuple
+from urllib.parse import urlencode
 
 SIZES = ("micro", "small", "medium", "large")
 OFFERS = ("technology_ip", "capacity", "market_access", "nothing_yet")
@@ -41,6 +42,8 @@ class Profile:
     partner_experience: Optional[str] = None
     past_partners: Tuple[str, ...] = ()
     international: Optional[bool] = None
+    #: models the owner named during the chat ("why not just license it out?")
+    interests: Tuple[str, ...] = ()
 
     @classmethod
     def from_slots(cls, slots: Optional[Mapping[str, Any]]) -> "Profile":
@@ -50,7 +53,7 @@ class Profile:
         for name in ("sector", "company_size", "innovation_need", "innovation_stage",
                      "ip_sensitivity", "partner_experience"):
             values[name] = _single(slots.get(name), _CLOSED_SETS.get(name))
-        for name in ("barriers", "past_partners"):
+        for name in ("barriers", "past_partners", "interests"):
             values[name] = _many(slots.get(name))
         values["offer"] = _many(slots.get("offer"), OFFERS)
         values["international"] = _boolean(slots.get("international"))
@@ -63,6 +66,17 @@ class Profile:
             value = getattr(self, item.name)
             result[item.name] = list(value) if isinstance(value, tuple) else value
         return result
+
+
+def profile_query(profile: Profile) -> str:
+    """The profile as a query string for links (lists comma-separated, unknowns left out).
+
+    Only knowledge-base ids go in, nothing personal, so a link to the owner's
+    plan can carry the whole profile and the plan needs no database.
+    """
+    query = {key: ",".join(value) if isinstance(value, list) else value
+             for key, value in profile.to_dict().items() if value not in (None, [], "")}
+    return urlencode(query)
 
 
 def _clean(value: Any) -> Optional[str]:

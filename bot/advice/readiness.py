@@ -131,8 +131,17 @@ def ip_management(profile: Profile) -> Dimension:
 
 
 def breadth_of_sources(profile: Profile) -> Dimension:
-    """Inverted U over kinds of past partners, peak at three (lee2010, after Laursen and Salter)."""
+    """Inverted U over kinds of past partners, peak at three (lee2010, after Laursen and Salter).
+
+    An owner who collaborated but did not say with whom has at least one kind
+    of partner; reading that as "no partners yet" would contradict the answer.
+    """
     count = facts.breadth(profile)
+    collaborated = profile.partner_experience in ("good", "failed")
+    if count == 0 and collaborated:
+        return Dimension("breadth", "Breadth of outside sources", BREADTH_CURVE[1],
+                         "You have worked with outside partners, but I do not know which kinds. "
+                         "More varied outside sources go with more innovation, up to a point.", ("lee2010",))
     score = BREADTH_CURVE.get(count, max(10, 45 - 15 * (count - 6)))
     side = facts.breadth_side(profile)
     kinds = {0: "No kinds of outside partners yet", 1: "1 kind of outside partner"}.get(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterable, List, Sequence, Tuple
 
 from bot.advice import guidance as guide
+from bot.advice import risks as risk_choice
 from bot.advice.lookup import citation, entries, entry, join_words, lower_first, name_of, names_of
 from bot.advice.partner_rules import PARTNER_RULES
 from bot.advice.profile import Profile
@@ -66,7 +67,7 @@ def recommend(profile: Profile, kb: Any) -> Recommendation:
     )
     notes = guide.applicable_guidance(kb, standing)
     risks = list(getattr(entry(kb, "models", best_model), "risks", []) or [])
-    main_risk = risks[0] if risks else None
+    main_risk = risk_choice.main_risk(profile, risks)
     managed_by = guide.risk_guidance(kb, main_risk, [note.id for note in notes])
     managing = entry(kb, "guidance", managed_by)
     if managing is not None and managed_by not in [note.id for note in notes]:
@@ -79,11 +80,20 @@ def recommend(profile: Profile, kb: Any) -> Recommendation:
         main_risk=main_risk,
         risk_guidance=managed_by,
         risk_management=getattr(managing, "summary", None),
-        first_steps=guide.first_steps(kb, best_model, best_partner),
+        risk_step=risk_choice.management(kb, managed_by, main_risk),
+        first_steps=guide.first_steps(kb, best_model, best_partner, spare_steps(kb, models[1:TOP])),
         sources=sources,
         citations=tuple((key, citation(kb, key)) for key in sources),
         labels=profile_labels(profile, kb),
     )
+
+
+def spare_steps(kb: Any, runners_up: Sequence[ScoredEntry]) -> List[str]:
+    """First steps of the next-best models, for when the best model's steps repeat each other."""
+    steps: List[str] = []
+    for item in runners_up:
+        steps += list(getattr(entry(kb, "models", item.id), "first_steps", []) or [])
+    return steps
 
 
 def collect_sources(kb: Any, models: Sequence[ScoredEntry], partners: Sequence[ScoredEntry],

@@ -61,6 +61,7 @@ class Recommendation:
     main_risk: Optional[str] = None
     risk_guidance: Optional[str] = None
     risk_management: Optional[str] = None
+    risk_step: Optional[str] = None
     first_steps: Tuple[str, ...] = ()
     sources: Tuple[str, ...] = ()
     citations: Tuple[Tuple[str, str], ...] = ()

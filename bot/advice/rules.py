@@ -134,6 +134,25 @@ def technology_outbound(ctx: Context, model: Any) -> Outcome:
     return None
 
 
+def inside_out(model: Any) -> bool:
+    """Purely outbound routes that take an owned technology out: licensing, spin-off, open source."""
+    return set(model.directions) == {"outbound"} and "technology_ip" in (model.offers or [])
+
+
+@model_rule("technology_income", "smb_oi_models")
+def technology_income(ctx: Context, model: Any) -> Outcome:
+    """Own technology, wish to earn: inside-out routes +3, the one the owner named +5 (smb_oi_models)."""
+    if not inside_out(model):
+        return None
+    named = [key for key in ctx.profile.interests if key in entries(ctx.kb, "models")]
+    outbound_named = any(inside_out(entries(ctx.kb, "models")[key]) for key in named)
+    if not facts.wants_income_from_technology(ctx.profile, outbound_named):
+        return None
+    if model.id in named:
+        return 5, "You asked about it yourself, and it earns from the technology you own."
+    return 3, "It puts the technology you own to work beyond your own products, as you want."
+
+
 @model_rule("offer_used", "smb_oi_models", "lee2010")
 def offer_used(ctx: Context, model: Any) -> Outcome:
     """+1 when the model builds on something the firm can bring (lee2010 complementary resources)."""
@@ -227,7 +246,7 @@ def trusted_partner_type(ctx: Context, model: Any) -> Outcome:
 @model_rule("similar_case")
 def similar_case(ctx: Context, model: Any) -> Outcome:
     """+2 when a case from the owner's sector used the model; cites the case's own sources."""
-    return case_outcome(ctx, model, "models", "It worked in a case from your sector")
+    return case_outcome(ctx, model, "models")
 
 
 def sector_cases(ctx: Context) -> List[Any]:
@@ -237,10 +256,26 @@ def sector_cases(ctx: Context) -> List[Any]:
     return [cases[key] for key in sorted(cases) if sector and sector in cases[key].sectors]
 
 
-def case_outcome(ctx: Context, item: Any, field: str, lead: str) -> Outcome:
-    """Shared by model and partner rules: the first same-sector case featuring the entry."""
+#: how a case is introduced, by its evidence: only a documented firm is called real
+CASE_LEADS = {
+    ("models", "real"): "A real case from your sector used it",
+    ("models", "guide_example"): "A guide's example from your sector used it",
+    ("models", "illustration"): "A hypothetical example from your sector uses it",
+    ("partners", "real"): "A real case from your sector involved them",
+    ("partners", "guide_example"): "A guide's example from your sector involved them",
+    ("partners", "illustration"): "A hypothetical example from your sector involves them",
+}
+
+
+def case_outcome(ctx: Context, item: Any, field: str) -> Outcome:
+    """Shared by model and partner rules: the first same-sector case featuring the entry.
+
+    The wording follows the case's ``evidence`` so that a scenario a source
+    only imagines is never presented as something that happened.
+    """
     for case in sector_cases(ctx):
         if item.id in getattr(case, field):
+            lead = CASE_LEADS[(field, getattr(case, "evidence", "illustration"))]
             return 2, f"{lead}: {case.title}.", tuple(case.sources)
     return None
 

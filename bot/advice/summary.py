@@ -1,4 +1,7 @@
-"""Turn a recommendation into chat messages and a one-page Markdown document.
+"""Turn a recommendation into the owner's plan, as Markdown to download and keep.
+
+The chat shows the short version (``chat``); the plan holds the rest: every
+reason for and against, the readiness chart, the guidance and the sources.
 
 All knowledge shown here (names, summaries, risks, steps, citations) was taken
 from the knowledge base when the recommendation was made; this module only
@@ -7,13 +10,12 @@ touching code.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import List, Optional, Sequence
 
 from bot.advice.lookup import lower_first
 from bot.advice.profile import Profile
 from bot.advice.readiness import Readiness
-from bot.advice.result import GuidanceNote, Recommendation, ScoredEntry
+from bot.advice.result import Recommendation, ScoredEntry
 
 BAR_CELLS = 10
 EXPERIENCE_WORDS = {"none": "none yet", "good": "went well", "failed": "did not work out"}
@@ -21,8 +23,8 @@ SIDE_WORDS = {"too_few": "too few kinds of partners", "balanced": "a balanced sp
               "too_many": "too many kinds of partners"}
 
 
-def profile_line(recommendation: Recommendation, profile: Profile) -> str:
-    """One sentence restating what the owner told us, with names from the knowledge base."""
+def profile_summary(recommendation: Recommendation, profile: Profile) -> str:
+    """Everything the owner told us in one paragraph, with names from the knowledge base."""
     label = recommendation.label
     parts = []
     if label("company_size") or label("sector"):
@@ -40,85 +42,6 @@ def profile_line(recommendation: Recommendation, profile: Profile) -> str:
     if profile.international is not None:
         parts.append("open to partners abroad" if profile.international else "partners at home for now")
     return "Your profile: " + ("; ".join(parts) if parts else "not much known yet") + "."
-
-
-def distinctive_reasons(items: Sequence[ScoredEntry]) -> List[str]:
-    """One reason per item that sets it apart from the others listed with it.
-
-    Reasons every listed item shares ("it serves your goal") say little about
-    why this one; so the positive reason shared by the fewest items wins, then
-    the larger delta, and a text already used for an earlier item is skipped.
-    """
-    shared = Counter(r.text for item in items for r in set(item.reasons) if r.delta > 0)
-    used: List[str] = []
-    for item in items:
-        ranked = sorted((r for r in item.reasons if r.delta > 0), key=lambda r: (shared[r.text], -r.delta))
-        fresh = [r.text for r in ranked if r.text not in used]
-        used.append(fresh[0] if fresh else (ranked[0].text if ranked else item.summary))
-    return used
-
-
-def ranked_lines(title: str, items: Sequence[ScoredEntry]) -> str:
-    """A numbered list of names, each with its most distinctive reason."""
-    reasons = distinctive_reasons(items)
-    lines = [title] + [f"{n}. {item.name}: {why}" for n, (item, why) in enumerate(zip(items, reasons), 1)]
-    return "\n".join(lines)
-
-
-def risk_text(recommendation: Recommendation) -> Optional[str]:
-    """The main risk and the guidance that manages it."""
-    if not recommendation.main_risk:
-        return None
-    text = f"Main risk: {recommendation.main_risk}"
-    note = managing_note(recommendation)
-    if note is not None:
-        text += f"\nHow to manage it ({note.title}): {note.summary}"
-    return text
-
-
-def managing_note(recommendation: Recommendation) -> Optional[GuidanceNote]:
-    """The guidance note chosen to manage the main risk."""
-    return next((n for n in recommendation.guidance_notes if n.id == recommendation.risk_guidance), None)
-
-
-def steps_text(recommendation: Recommendation) -> Optional[str]:
-    """The first steps as a numbered list."""
-    if not recommendation.first_steps:
-        return None
-    lines = [f"{n}. {step}" for n, step in enumerate(recommendation.first_steps, 1)]
-    return "\n".join(["Your first steps:"] + lines)
-
-
-def sources_text(recommendation: Recommendation) -> Optional[str]:
-    """The citations behind the advice, one line."""
-    if not recommendation.citations:
-        return None
-    return "Sources: " + "; ".join(text for _, text in recommendation.citations) + "."
-
-
-def readiness_line(readiness: Readiness) -> str:
-    """Overall readiness with the strongest and weakest dimension."""
-    ordered = sorted(readiness.dimensions, key=lambda d: (d.score, d.id))
-    weakest, strongest = ordered[0], ordered[-1]
-    return (f"Readiness {readiness.overall}/100: strongest is {strongest.name.lower()} "
-            f"({strongest.score}), weakest is {weakest.name.lower()} ({weakest.score}).")
-
-
-def chat_messages(recommendation: Recommendation, profile: Profile,
-                  readiness: Optional[Readiness] = None) -> List[str]:
-    """Short chat bubbles: profile, top models, top partners, risk, steps, sources."""
-    head = profile_line(recommendation, profile)
-    if readiness is not None:
-        head += "\n" + readiness_line(readiness)
-    messages: List[Optional[str]] = [
-        head,
-        ranked_lines("Collaboration models that fit you best:", recommendation.top_models()),
-        ranked_lines("Partners to look for:", recommendation.top_partners()),
-        risk_text(recommendation),
-        steps_text(recommendation),
-        sources_text(recommendation),
-    ]
-    return [message for message in messages if message]
 
 
 def bar(score: int, cells: int = BAR_CELLS) -> str:
@@ -159,16 +82,15 @@ def markdown_report(recommendation: Recommendation, profile: Profile,
                     readiness: Optional[Readiness] = None) -> str:
     """A tidy one-page Markdown document of the whole advice, for download."""
     rec = recommendation
-    lines = ["# Your open innovation plan", "", profile_line(rec, profile), ""]
+    lines = ["# Your open innovation plan", "", profile_summary(rec, profile), ""]
     if readiness is not None:
         lines += _readiness_markdown(readiness) + [""]
     lines += ["## Collaboration models that fit you best", ""] + _ranked_markdown(rec.top_models())
     lines += ["", "## Partners to look for", ""] + _ranked_markdown(rec.top_partners())
     if rec.main_risk:
         lines += ["", "## Main risk and how to manage it", "", f"**Risk:** {rec.main_risk}"]
-        note = managing_note(rec)
-        if note is not None:
-            lines += ["", f"**How to manage it ({note.title}):** {note.summary}"]
+        if rec.risk_step:
+            lines += ["", f"**How to manage it:** {rec.risk_step}"]
     if rec.guidance_notes:
         lines += ["", "## Advice for your situation", ""]
         lines += [f"- **{n.title}**: {n.why} {n.summary}" for n in rec.guidance_notes]

@@ -21,7 +21,7 @@ SIDE_QUESTIONS: Dict[str, List[str]] = {
     "ask_more": ["action_tell_more"],
     "ask_partners_for_stage": ["action_partners_for_stage"],
     "help": ["utter_help"],
-    "ask_privacy": ["utter_privacy"],
+    "ask_privacy": ["action_explain_privacy"],
     "bot_challenge": ["utter_iamabot"],
     "out_of_scope": ["utter_out_of_scope"],
 }

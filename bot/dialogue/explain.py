@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.dialogue.reply import Reply, intent_button
-from bot.dialogue.sources import cite, citation
+from bot.advice.lookup import lower_first
+from bot.dialogue.sources import cite, reference
 from bot.knowledge.loader import KnowledgeBase
 
 #: entity -> knowledge kind, in the order a question's subject is chosen
@@ -52,13 +53,13 @@ def explain(kb: KnowledgeBase, about: Subject) -> Reply:
 
 
 def _model_text(kb: KnowledgeBase, model) -> str:
-    partners = ", ".join(kb.partners[p].name.lower() for p in model.partners if p in kb.partners)
+    partners = ", ".join(lower_first(kb.partners[p].name) for p in model.partners if p in kb.partners)
     return (f"{model.name}: {model.summary}\nIt takes {LEVEL_WORDS[model.resources]} resources and exposes "
             f"{LEVEL_WORDS[model.ip_exposure]} amounts of your know-how. Typical partners: {partners}.")
 
 
 def _partner_text(kb: KnowledgeBase, partner) -> str:
-    key_stages = [kb.stages[r.stage].name.lower() for r in partner.stage_roles if r.importance == "high" and r.stage in kb.stages]
+    key_stages = [lower_first(kb.stages[r.stage].name) for r in partner.stage_roles if r.importance == "high" and r.stage in kb.stages]
     text = f"{partner.name}: {partner.summary}"
     if key_stages:
         text += f"\nThey matter most at the {', '.join(key_stages)} stage."
@@ -124,14 +125,8 @@ def sources(kb: KnowledgeBase, about: Subject) -> Reply:
     else:
         keys = list(entry.sources)
         intro = "That comes from:"
-    lines = [intro] + [f"- {_reference(kb, key)}" for key in keys]
+    lines = [intro] + [f"- {reference(kb, key)}" for key in keys]
     return Reply("\n".join(lines), {"type": "sources", "ids": keys, "about": about})
-
-
-def _reference(kb: KnowledgeBase, key: str) -> str:
-    source = kb.sources[key]
-    parts = [citation(kb, key), f"\"{source.title}\""] + ([source.publication] if source.publication else [])
-    return ", ".join(dict.fromkeys(parts))
 
 
 def _entry(kb: KnowledgeBase, about: Subject):
@@ -163,7 +158,7 @@ def partners_for_stage(kb: KnowledgeBase, stage_id: Optional[str]) -> Reply:
     rank = {"high": 0, "medium": 1, "low": 2}
     roles = sorted(((role.importance, partner, role) for partner in kb.partners.values()
                     for role in partner.stage_roles if role.stage == stage_id), key=lambda item: (rank[item[0]], item[1].id))
-    lines = [f"At the {kb.stages[stage_id].name.lower()} stage:"]
+    lines = [f"At the {lower_first(kb.stages[stage_id].name)} stage:"]
     lines += [f"- {partner.name} ({importance}): {role.role}" for importance, partner, role in roles[:5]]
     keys = sorted({key for _, partner, _ in roles[:5] for key in partner.sources})
     payload = {"type": "explain", "id": stage_id, "kind": "partners_for_stage",

@@ -6,9 +6,11 @@ to the consent text. Each answer is checked with the rules of
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, Mapping, Optional
 
+import phonenumbers
+
+from bot import contact
 from bot.diagnosis.turn import Decision
 from bot.conversation.control import FORMS
 from bot.dialogue.reply import Reply, intent_button
@@ -26,13 +28,33 @@ WHY = "An advisor needs these details to contact you. They are stored only becau
 #: the only intents that interrupt the contact form: answers are free text
 #: (a company called "Hello Bakery" is an answer, not a greeting)
 CONTROL_INTENTS = FORMS["followup_form"].handed_over
-EMAIL_LIKE = re.compile(r"\S+@\S+")
 NO_PREFERENCE = "any time"
 
 
 def consent() -> Reply:
     """The consent text with yes/no buttons."""
     return Reply(CONSENT_TEXT, {"type": "consent", "id": "followup"},
+                 [intent_button("Yes, I agree", "affirm"), intent_button("No, thanks", "deny")])
+
+
+PRIVACY = ("Only what you type for the request: your name, your company, an email address or a phone "
+           "number and a good time to call, kept with this conversation. Innovation-intermediary staff see "
+           "them, only to contact you about this request; nothing is shared with anyone else. "
+           "\"Delete my data\" erases all of it at any time.")
+
+
+def privacy() -> Reply:
+    """What is stored and who sees it, for a question about it at any point."""
+    return Reply(PRIVACY, {"type": "notice", "id": "privacy"})
+
+
+def privacy_then_consent() -> Reply:
+    """A question in the middle of the consent step: the answer, then the consent request again.
+
+    Without asking again, a later "ok I agree" would have nothing to agree to.
+    """
+    return Reply(f"{PRIVACY}\n\nSo, do you agree that I pass your request to an advisor?",
+                 {"type": "consent", "id": "followup"},
                  [intent_button("Yes, I agree", "affirm"), intent_button("No, thanks", "deny")])
 
 
@@ -65,15 +87,40 @@ def decide(text: str, intent: Optional[str], requested: Optional[str]) -> Decisi
         return Decision(slots={"followup_problem": str(error)})
 
 
+#: what each contact answer must not be, and how to say so
+NOT_THIS_KIND = {
+    "contact_name": "That looks like {what}, not a name.",
+    "contact_company": "That looks like {what}, not a company name.",
+    "contact_time": "That looks like {what}, not a time. I have your contact details already.",
+}
+KIND_WORDS = {"email": "an email address", "phone": "a phone number"}
+
+
 def _clean(slot: str, text: str) -> Dict[str, Any]:
+    """The value of one contact answer, checked for its own kind."""
+    kind = contact.looks_like_contact(text)
+    if slot in NOT_THIS_KIND and kind:
+        raise FollowupError(slot, NOT_THIS_KIND[slot].format(what=KIND_WORDS[kind]))
     if slot == "contact_name":
-        return {slot: clean_name(text)}
+        return {slot: clean_name(contact.name_in(text))}
     if slot == "contact_company":
-        return {slot: clean_company(text)}
+        return {slot: clean_company(contact.company_in(text))}
     if slot == "contact_details":
-        cleaned = clean_email(text) if EMAIL_LIKE.search(text) else clean_phone(text)
-        return {slot: cleaned}
+        return {slot: _details(text)}
     return {slot: clean_preferred_time(text) or NO_PREFERENCE}
+
+
+def _details(text: str) -> str:
+    """An e-mail address (also spelt out) or a phone number found anywhere in the answer."""
+    email = contact.email_in(text)
+    if email:
+        return clean_email(email)
+    number = contact.phone_in(text)
+    if number is not None:
+        return clean_phone(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    if any(ch.isdigit() for ch in text):
+        return clean_phone(text)
+    raise FollowupError("contact_details", "I could not find an email address or a phone number in that.")
 
 
 def contact_fields(slots: Mapping[str, Any]) -> Dict[str, Any]:

@@ -6,68 +6,79 @@ into cards, and answers to "why this one?" and "show other options".
 """
 from __future__ import annotations
 
-import os
-from typing import Any, Dict, List, Optional
-from urllib.parse import urlencode
+from typing import Any, Dict, List, Optional, Sequence
 
-from bot.advice import Profile, Recommendation, assess_readiness, chat_messages, readiness_chart, recommend
+from bot.advice import Profile, Recommendation, assess_readiness, recommend
+from bot.advice.chat import Pick, picks, profile_line, ranked_text, risk_text, steps_text
+from bot.advice.profile import profile_query
 from bot.advice.result import ScoredEntry
 from bot.dialogue.reply import Button, Reply, intent_button
+from bot.dialogue.sources import web_base
 from bot.knowledge.loader import KnowledgeBase
 
 LARGE_FIRM_NOTE = ("A note first: my advice is tuned for small and medium-sized firms (under 250 staff). "
                    "Much of it still applies to you, but weigh it with that in mind.")
 
 
-def summary_url(profile: Profile) -> str:
-    """Link to the one-page summary the web app renders from the profile."""
-    base = os.environ.get("OI_WEB_URL") or f"http://127.0.0.1:{os.environ.get('OI_WEB_PORT', '8000')}"
-    query = {key: ",".join(value) if isinstance(value, list) else value
-             for key, value in profile.to_dict().items() if value not in (None, [], "")}
-    return f"{base.rstrip('/')}/summary.md?{urlencode(query)}"
+def plan_url(profile: Profile) -> str:
+    """Link to the plan page the web app renders from the profile (ids only, nothing personal)."""
+    return f"{web_base()}/plan/?{profile_query(profile)}"
 
 
 def result_buttons() -> List[Button]:
-    """What the owner can do next with a recommendation."""
+    """What the owner can do next with a recommendation ("Start over" is in the widget's header)."""
     return [
         intent_button("Why this one?", "ask_why_recommendation"),
         intent_button("Tell me more", "ask_more"),
         intent_button("Show other options", "show_other_options"),
+        intent_button("What do I do first?", "ask_first_step"),
         intent_button("Talk to an advisor", "request_followup"),
-        intent_button("Start over", "start_over"),
     ]
 
 
-def entry_card(entry: ScoredEntry) -> Dict[str, Any]:
-    """What a recommendation card shows for one model or partner type."""
-    reason = entry.main_reason()
-    return {"id": entry.id, "name": entry.name, "summary": entry.summary, "score": entry.score,
-            "reason": reason.text if reason else entry.summary}
+def pick_card(pick: Pick, score: int) -> Dict[str, Any]:
+    """What a recommendation card shows for one model or partner: the same reason as the text."""
+    return {"id": pick.id, "name": pick.name, "summary": pick.summary, "score": score, "reason": pick.reason}
+
+
+def cards(entries: Sequence[ScoredEntry]) -> List[Dict[str, Any]]:
+    """Cards for the listed entries, each with its one distinctive reason."""
+    return [pick_card(pick, entry.score) for pick, entry in zip(picks(entries), entries)]
 
 
 def result(kb: KnowledgeBase, profile: Profile) -> tuple:
-    """The result replies and the recommendation (kept for later questions)."""
+    """The result replies and the recommendation (kept for later questions).
+
+    The profile line and the list of what fits travel with the card payload,
+    so the widget shows them once, as the card; text-only channels read the
+    same words as text. The risk and the steps follow as short texts.
+    """
     advice = recommend(profile, kb)
     readiness = assess_readiness(profile)
-    bubbles = chat_messages(advice, profile, readiness)
-    replies = [Reply(text) for text in bubbles]
-    if profile.company_size == "large":
-        replies.insert(0, Reply(LARGE_FIRM_NOTE, {"type": "notice", "id": "tuned_for_smes"}))
-    chart = "Your readiness:\n" + readiness_chart(readiness)
-    link = summary_url(profile)
+    link = plan_url(profile)
     payload = {
         "type": "recommendation",
         "models": [entry.id for entry in advice.models],
         "partners": [entry.id for entry in advice.partners],
         "guidance": list(advice.guidance),
         "profile": profile.to_dict(),
-        "top_models": [entry_card(entry) for entry in advice.top_models()],
-        "top_partners": [entry_card(entry) for entry in advice.top_partners()],
+        "profile_line": profile_line(advice, profile),
+        "top_models": cards(advice.top_models()),
+        "top_partners": cards(advice.top_partners()),
         "readiness": readiness.to_dict(),
         "sources": list(advice.sources),
-        "summary_url": link,
+        "plan_url": link,
     }
-    replies.append(Reply(f"{chart}\n\nKeep a one-page summary: {link}", payload, result_buttons()))
+    replies = [Reply(profile_line(advice, profile))]
+    if profile.company_size == "large":
+        replies.insert(0, Reply(LARGE_FIRM_NOTE, {"type": "notice", "id": "tuned_for_smes"}))
+    if advice.models:
+        replies.append(Reply(ranked_text(advice), payload))
+    for text in (risk_text(advice), steps_text(advice)):
+        if text:
+            replies.append(Reply(text))
+    last = replies[-1]
+    replies[-1] = Reply(last.text, last.payload, result_buttons())
     return replies, advice
 
 

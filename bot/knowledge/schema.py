@@ -172,10 +172,20 @@ class Guidance(Entry):
     more: Optional[Text] = None
 
 
+#: how far a case can be trusted: a named, documented firm; an unnamed example a guide
+#: reports; or a scenario a source imagines ("Imagine a small bakery ...")
+EVIDENCE = ("real", "guide_example", "illustration")
+
+
 class Case(Entry):
-    """A real example from the sources and the lesson it teaches."""
+    """An example from the sources, the lesson it teaches and how real it is.
+
+    ``evidence`` keeps the advice honest: only a ``real`` case may be called
+    one, an imagined scenario is always presented as an illustration.
+    """
 
     title: Short
+    evidence: constr(regex=r"^(real|guide_example|illustration)$")
     synonyms: List[Short] = Field(default_factory=list)
     summary: Text
     lesson: Text

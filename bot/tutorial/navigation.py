@@ -20,7 +20,7 @@ def start(kb: KnowledgeBase, state: TutorialState, stored: Mapping[str, LessonPr
     state = state.merge_progress(stored).checked(kb)
     if state.phase is None:
         return Turn(state=state.replace(phase="class_code"), replies=[views.intro(kb)])
-    if state.phase in ("lesson", "quiz"):
+    if state.phase in ("lesson", "quiz", "result", "menu"):
         return Turn(state=state, replies=[views.resumed(kb, state)])
     return Turn(state=state)
 

@@ -162,8 +162,13 @@ def intro(kb: KnowledgeBase) -> Reply:
 
 
 def resumed(kb: KnowledgeBase, state: TutorialState) -> Reply:
-    """Welcome back, with where the learner is."""
+    """Welcome back, with where the learner is, before anything from last time is shown again."""
+    if state.phase == "menu" or state.lesson not in kb.lessons:
+        return notice("tutorial_resumed", "Welcome back! Here are the lessons; pick up wherever you like.")
     lesson = state.current_lesson(kb)
+    if state.phase == "result":
+        return notice("tutorial_resumed", f"Welcome back! Last time you finished the quiz of "
+                      f"\u201c{lesson.title}\u201d. Here is how it went.", lesson=lesson.id)
     where = (f"step {state.step} of {len(lesson.steps)}" if state.phase == "lesson"
              else f"quiz question {state.question} of {len(lesson.quiz)}")
     return notice("tutorial_resumed", f"Welcome back! Let's pick up where you left off: "

@@ -33,9 +33,11 @@ def create_app(config: Optional[Mapping[str, Any]] = None) -> Flask:
 def register_blueprints(app: Flask) -> None:
     """Mount every part of the site. Public pages go here too:
 
-    ``/`` (demo page), ``/widget`` (chat widget files), ``/summary.md`` (the owner's plan).
+    ``/`` (demo page), ``/widget`` (chat widget files), ``/plan/`` (the owner's plan, with its
+    Markdown and PDF downloads; ``/summary.md`` leads there from older links).
     """
     from bot.web.demo import blueprint as demo
+    from bot.web.plan import blueprint as plan
     from bot.web.staff import blueprint as staff
     from bot.web.summary import blueprint as summary
     from bot.web.widget import blueprint as widget
@@ -44,3 +46,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(demo)
     app.register_blueprint(widget, url_prefix="/widget")
     app.register_blueprint(summary)
+    app.register_blueprint(plan)

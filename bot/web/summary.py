@@ -1,21 +1,23 @@
-"""``/summary.md``: the owner's one-page plan, to download and keep.
+"""The owner's profile in a link: written by the chat, read by the plan pages.
 
 The link the assistant sends carries the firm's profile (knowledge-base ids,
-nothing personal) in its query string, so the page needs no database and
+nothing personal) in its query string, so the plan needs no database and
 works for as long as the owner keeps the link. The advice is recomputed from
-the current knowledge base.
+the current knowledge base. ``/summary.md``, the address older chats sent,
+now leads to the plan's Markdown download.
 """
 from __future__ import annotations
 
 from typing import Any, Dict
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, redirect, request, url_for
 
-from bot.advice import Profile, assess_readiness, markdown_report, recommend
+from bot.advice import Profile
+from bot.advice.profile import profile_query as plan_query
 from bot.knowledge import load_knowledge
 
 blueprint = Blueprint("summary", __name__)
-LIST_FIELDS = ("barriers", "offer", "past_partners")
+LIST_FIELDS = ("barriers", "offer", "past_partners", "interests")
 MAX_VALUE = 200
 
 
@@ -28,20 +30,17 @@ def profile_from_query(args: Any) -> Profile:
             slots[name] = [part for part in value.split(",") if part] if name in LIST_FIELDS else value
     kb = load_knowledge()
     known = {**kb.sectors, **kb.sizes, **kb.needs, **kb.stages, **kb.barriers, **kb.offers, **kb.partners}
-    for name in ("sector", "innovation_need", "innovation_stage", "barriers", "past_partners"):
+    checked = {"interests": kb.models}
+    for name in ("sector", "innovation_need", "innovation_stage", "barriers", "past_partners", "interests"):
         if name in slots:
             values = slots[name] if isinstance(slots[name], list) else [slots[name]]
-            kept = [v for v in values if v in known]
+            kept = [v for v in values if v in checked.get(name, known)]
             slots[name] = kept if name in LIST_FIELDS else (kept[0] if kept else None)
     return Profile.from_slots(slots)
 
 
 @blueprint.get("/summary.md")
 def summary() -> Response:
-    """The Markdown plan for the profile in the query string, as a download."""
-    profile = profile_from_query(request.args)
-    document = markdown_report(recommend(profile, load_knowledge()), profile, assess_readiness(profile))
-    response = Response(document, mimetype="text/markdown; charset=utf-8")
-    response.headers["Content-Disposition"] = 'attachment; filename="open-innovation-plan.md"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    """Links from older chats: the same profile's plan as Markdown."""
+    query = plan_query(profile_from_query(request.args))
+    return redirect(url_for("plan.markdown") + (f"?{query}" if query else ""), code=301)

@@ -49,8 +49,9 @@ def make_model(entry_id: str, directions: str, needs: str, stages: str, resource
         needs=needs.split(), stages=stages.split(), resources=resources, ip_exposure=ip,
         requires_offer=bool(offers), offers=offers.split(), barriers_addressed=barriers.split(),
         partners=partners.split(), risks=[risk or f"The main risk of {name.lower()} in tests."],
-        first_steps=[f"First step of {name.lower()}.", f"Second step of {name.lower()}.",
-                     f"Third step of {name.lower()}."],
+        first_steps=[f"Write down what {name.lower()} should achieve.",
+                     f"Budget a month of evenings for {name.lower()} trials.",
+                     f"Review {name.lower()} results with colleagues."],
         example=Example(text=f"An example of {name.lower()} from the tests."),
     )
 
@@ -64,7 +65,8 @@ def make_partner(entry_id: str, importance: Dict[str, str], summary: Optional[st
         id=entry_id, name=name, sources=["inspire"], stage_roles=roles,
         summary=summary or f"{name} is a kind of partner in the test knowledge.",
         brings=[f"What {name.lower()} brings in tests."], cautions=[f"A caution about {name.lower()}."],
-        how_to_find=[f"How to find a {name.lower()} partner.", f"Another way to find {name.lower()}."],
+        how_to_find=[f"Phone three {name.lower()} contacts this week.",
+                     f"Visit trade fairs where {name.lower()} exhibitors gather."],
     )
 
 
@@ -174,7 +176,8 @@ def build_kb() -> FixtureKB:
     kb.sources = {k: Source(id=k, title=f"Title of {k}", authors=f"Author {k}", year="2010",
                             seed_file=f"{k}.txt", about=f"About the {k} document, for the tests.")
                   for k in SOURCE_KEYS}
-    kb.cases = {c: Case(id=c, title=title(c), sources=["lee2010"], summary=f"The {c} case in the tests.",
+    kb.cases = {c: Case(id=c, title=title(c), evidence="real", sources=["lee2010"],
+                        summary=f"The {c} case in the tests.",
                         lesson=f"The lesson of the {c} case.", sectors=s.split(), models=m.split(),
                         partners=p.split())
                 for c, s, m, p in CASES}
@@ -209,6 +212,11 @@ CASE_PROFILES: Dict[str, Dict] = {
     "high_ip": dict(sector="biotech_health", company_size="small", innovation_need="new_product",
                     innovation_stage="development", offer=["technology_ip"], ip_sensitivity="high",
                     partner_experience="good", past_partners=["university"]),
+    # smb_oi_models: a 20-person software firm with an unused code library it wants to earn from,
+    # whose owner asked "why not just license it out?"
+    "software_library": dict(sector="software_it", company_size="small", innovation_need="business_model",
+                             innovation_stage="development", offer=["technology_ip"], ip_sensitivity="low",
+                             partner_experience="none", international=True, interests=["licensing_out"]),
 }
 
 

@@ -60,3 +60,9 @@ def test_high_ip_firm_gets_selective_openness_and_no_exposed_models(kb):
     assert "selective_openness" in rec.guidance
     assert all(kb.models[m].ip_exposure != "high" for m in top(rec.models))
     assert "large_firm" not in top(rec.partners)
+
+
+def test_software_firm_with_an_unused_library_gets_inside_out_routes(kb):
+    rec = advise(kb, "software_library")
+    assert "licensing_out" in top(rec.models)
+    assert {"open_source_sharing", "spin_off"} & set(top(rec.models, 4))

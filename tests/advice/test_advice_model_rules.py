@@ -14,7 +14,7 @@ EXPECTED_MODEL_RULES = {
     "need_match", "stage_match", "resource_fit", "ip_protection", "technology_outbound",
     "offer_used", "offer_required", "complementary_assets", "barriers_addressed",
     "small_steps_after_failure", "phased_start", "trusted_partner_type", "similar_case",
-    "international_reach",
+    "international_reach", "technology_income",
 }
 
 
@@ -180,3 +180,37 @@ def test_score_is_the_sum_of_the_fired_deltas(kb):
     for item in score_models(profile(company_size="micro", innovation_need="new_product",
                                      ip_sensitivity="high", partner_experience="failed"), kb):
         assert item.score == sum(r.delta for r in item.reasons)
+
+
+def test_technology_income_for_a_firm_that_wants_to_earn_from_its_technology(kb):
+    earn = dict(offer=["technology_ip"], innovation_need="business_model")
+    for model_id in ("licensing_out", "spin_off", "open_source_sharing"):
+        assert delta(kb, model_id, "technology_income", **earn) == 3, model_id
+    # partnerships that also bring technology in are not inside-out routes
+    assert delta(kb, "corporate_partnership", "technology_income", **earn) == 0
+    # no technology, or no wish to earn from it: silent
+    assert delta(kb, "licensing_out", "technology_income", offer=["capacity"],
+                 innovation_need="business_model") == 0
+    assert delta(kb, "licensing_out", "technology_income", offer=["technology_ip"],
+                 innovation_need="new_product") == 0
+
+
+def test_technology_income_follows_the_route_the_owner_named(kb):
+    asked = dict(offer=["technology_ip"], innovation_need="new_product", interests=["licensing_out"])
+    assert delta(kb, "licensing_out", "technology_income", **asked) == 5
+    assert "asked about it" in reason(kb, "licensing_out", "technology_income", **asked).text
+    assert delta(kb, "spin_off", "technology_income", **asked) == 3
+    # naming an inbound model shows no wish to earn from the technology
+    assert delta(kb, "licensing_out", "technology_income", offer=["technology_ip"],
+                 innovation_need="new_product", interests=["crowdsourcing"]) == 0
+
+
+@pytest.mark.parametrize("evidence, words", [
+    ("real", "A real case"), ("guide_example", "A guide's example"), ("illustration", "A hypothetical example"),
+])
+def test_similar_case_says_how_real_the_case_is(kb, evidence, words):
+    kb = replaced(kb, "cases", "bakery", evidence=evidence)
+    found = reason(kb, "crowdsourcing", "similar_case", sector="food_beverage")
+    assert words in found.text
+    if evidence != "real":
+        assert "real" not in found.text

@@ -16,13 +16,21 @@ FULL_SLOTS = {
     "partner_experience": "none",
     "past_partners": ["customer"],
     "international": False,
+    "interests": ["licensing_out"],
 }
 
 
 def test_slot_names_are_the_contract():
+    """Diagnosis slots by their slot names, then what the chat itself showed (named models)."""
     names = [item.name for item in dataclasses.fields(Profile)]
     assert names == ["sector", "company_size", "innovation_need", "innovation_stage", "barriers",
-                     "offer", "ip_sensitivity", "partner_experience", "past_partners", "international"]
+                     "offer", "ip_sensitivity", "partner_experience", "past_partners", "international",
+                     "interests"]
+
+
+def test_interests_are_read_like_other_lists():
+    assert Profile.from_slots({"interests": "licensing_out"}).interests == ("licensing_out",)
+    assert Profile.from_slots({"interests": ["Spin_off", "spin_off", None]}).interests == ("spin_off",)
 
 
 def test_full_slots_round_trip():

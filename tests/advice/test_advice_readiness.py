@@ -72,3 +72,10 @@ def test_overall_and_dict():
     data = readiness.to_dict()
     assert data["overall"] == round(sum(d.score for d in readiness.dimensions) / 5)
     assert set(data["dimensions"]) == {d.id for d in readiness.dimensions}
+
+
+def test_breadth_never_contradicts_a_past_collaboration():
+    readiness = assess_readiness(profile(partner_experience="good"))
+    text = readiness.get("breadth").explanation
+    assert "No kinds" not in text and "do not know which kinds" in text
+    assert readiness.get("breadth").score > score("breadth", partner_experience="none")

@@ -98,8 +98,51 @@ def test_every_need_and_stage_gives_complete_advice(real_kb, size):
 def test_rendering_over_the_real_knowledge(real_kb):
     owner = Profile.from_slots(CASE_PROFILES["firm_m"])
     rec = recommend(owner, real_kb)
-    messages = chat_messages(rec, owner, assess_readiness(owner))
+    messages = chat_messages(rec, owner)
     assert lower_first(real_kb.sectors["electronics_telecom"].name) in messages[0]
     assert real_kb.models[rec.models[0].id].name in messages[1]
     document = markdown_report(rec, owner, assess_readiness(owner))
     assert real_kb.sources["lee2010"].title.strip('"') in document
+
+
+def test_software_firm_with_an_unused_library(real_kb):
+    rec = advise(real_kb, "software_library")
+    top_three = [item.id for item in rec.top_models()]
+    assert "licensing_out" in top_three
+    assert "open_source_sharing" in top_three
+    licensing = next(item for item in rec.models if item.id == "licensing_out")
+    assert "technology_income" in licensing.reason_ids
+
+
+BAKERY = dict(sector="food_beverage", company_size="micro", innovation_need="new_product",
+              innovation_stage="exploration", barriers=["funding_gap"], offer=["market_access"],
+              ip_sensitivity="low", partner_experience="none", international=False)
+MACHINE_SHOP = dict(sector="manufacturing", company_size="small", innovation_need="process_improvement",
+                    innovation_stage="development", barriers=["skills_shortage"], offer=["capacity"],
+                    ip_sensitivity="medium", partner_experience="good", international=False)
+
+
+@pytest.mark.parametrize("slots", [BAKERY, MACHINE_SHOP, CASE_PROFILES["software_library"]])
+def test_the_result_is_short_distinct_and_complete(real_kb, slots):
+    owner = Profile.from_slots(slots)
+    rec = recommend(owner, real_kb)
+    messages = chat_messages(rec, owner)
+    assert sum(len(message.split()) for message in messages) < 240
+    steps = rec.first_steps
+    assert len(steps) == 3 and len(set(steps)) == 3
+    for step in steps:
+        assert step[0].isupper() and step.endswith(".") and len(step.split()) >= 5
+    assert " smes" not in " ".join(messages) and "other sMEs" not in " ".join(messages)
+
+
+def test_each_firm_hears_of_its_own_risk(real_kb):
+    risks = {recommend(Profile.from_slots(slots), real_kb).main_risk
+             for slots in (BAKERY, MACHINE_SHOP, CASE_PROFILES["software_library"])}
+    assert len(risks) == 3
+
+
+def test_a_case_a_source_only_imagines_is_never_called_real(real_kb):
+    rec = recommend(Profile.from_slots(BAKERY), real_kb)
+    texts = [r.text for item in rec.models + rec.partners for r in item.reasons
+             if r.id == "similar_case" and real_kb.cases["bakery"].title in r.text]
+    assert texts and all("hypothetical" in text and "real" not in text for text in texts)

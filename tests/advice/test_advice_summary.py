@@ -1,6 +1,7 @@
 """Chat texts and the downloadable document show knowledge-base texts, neatly arranged."""
 from bot.advice import assess_readiness, chat_messages, markdown_report, readiness_chart, recommend
-from bot.advice.summary import bar, distinctive_reasons
+from bot.advice.chat import distinctive_reasons, picks
+from bot.advice.summary import bar
 from tests.advice.advice_kb import profile, replaced
 
 SLOTS = dict(sector="food_beverage", company_size="micro", innovation_need="new_product",
@@ -11,24 +12,43 @@ SLOTS = dict(sector="food_beverage", company_size="micro", innovation_need="new_
 def render(kb, **overrides):
     owner = profile(**{**SLOTS, **overrides})
     rec = recommend(owner, kb)
-    return rec, chat_messages(rec, owner, assess_readiness(owner)), markdown_report(
+    return rec, chat_messages(rec, owner), markdown_report(
         rec, owner, assess_readiness(owner))
 
 
-def test_chat_has_profile_models_partners_risk_steps_sources(kb):
+def test_chat_is_profile_picks_risk_and_steps(kb):
     rec, messages, _ = render(kb)
-    assert len(messages) == 6
-    head, models, partners, risk, steps, sources = messages
-    assert head.startswith("Your profile: Micro in food beverage; goal: new product")
-    assert "IP sensitivity: high" in head and "Readiness" in head
-    lines = models.splitlines()[1:]
-    assert [line.split(":")[0] for line in lines] == [f"{n}. {m.name}" for n, m in enumerate(rec.top_models(), 1)]
-    for line, item in zip(lines, rec.top_models()):
+    assert len(messages) == 4
+    head, ranked, risk, steps = messages
+    assert head == ("Your profile: Micro in food beverage \u00b7 goal: new product \u00b7 stage: exploration"
+                    " \u00b7 brings: market access.")
+    lines = ranked.splitlines()
+    assert lines[0] == "What fits you best:" and lines[4] == "Partners to look for:"
+    assert [line.split(":")[0] for line in lines[1:4]] == [
+        f"{n}. {m.name}" for n, m in enumerate(rec.top_models(), 1)]
+    for line, item in zip(lines[1:4], rec.top_models()):
         assert line.split(": ", 1)[1] in [r.text for r in item.reasons if r.delta > 0]
-    assert len(partners.splitlines()) == 4
-    assert rec.main_risk in risk and "How to manage it" in risk
+    assert len(lines) == 8
+    assert risk.startswith(f"The main risk for you: {rec.main_risk}")
     assert steps.count("\n") == 3 and steps.endswith(rec.first_steps[2])
-    assert "Author lee2010 (2010), Title of lee2010" in sources
+
+
+def test_chat_says_each_thing_once(kb):
+    _, messages, _ = render(kb)
+    sentences = [line.split(": ", 1)[-1] for message in messages for line in message.splitlines()]
+    assert len(sentences) == len(set(sentences))
+    assert "Sources" not in " ".join(messages) and "Readiness" not in " ".join(messages)
+
+
+def test_cards_and_text_give_the_same_reasons(kb):
+    rec, messages, _ = render(kb)
+    for pick in picks(rec.top_models()) + picks(rec.top_partners()):
+        assert f"{pick.name}: {pick.reason}" in messages[1]
+
+
+def test_chat_fits_on_two_phone_screens(kb):
+    _, messages, _ = render(kb)
+    assert sum(len(message.split()) for message in messages) < 200
 
 
 def test_texts_come_from_the_knowledge_base(kb):

@@ -15,18 +15,22 @@ from urllib.parse import parse_qs, urlsplit
 PAGES = {
     "/": "Innovation Hub Styria",
     "/events.html": "Events at the Innovation Hub",
+    "/amd.html": "A page built with an AMD loader",
 }
+#: what RequireJS and other AMD loaders leave on a page: a global define with an amd property
+AMD_LOADER = ("<script>window.define = function () { (window.defined = window.defined || []).push(arguments); };"
+              "window.define.amd = {page: true};</script>")
 
 
-def page(title: str, widget_url: str, attributes: Dict[str, str]) -> str:
-    """An ordinary page with a link and the widget's script tag."""
+def page(title: str, widget_url: str, attributes: Dict[str, str], amd: bool = False) -> str:
+    """An ordinary page with a link and the widget's script tag (after an AMD loader if ``amd``)."""
     data = "".join(f' data-{name}="{html.escape(value)}"' for name, value in attributes.items())
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{html.escape(title)}</title><link rel='icon' href='data:,'></head><body>"
         f"<h1>{html.escape(title)}</h1><p><a href='/events.html'>Events</a></p>"
-        f"<script src='{html.escape(widget_url)}'{data}></script></body></html>"
+        f"{AMD_LOADER if amd else ''}<script src='{html.escape(widget_url)}'{data}></script></body></html>"
     )
 
 
@@ -51,7 +55,8 @@ class HostSite:
                 query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
                 attributes = {"server-url": query.pop("server", site.rasa_url), "title": "OI Advisor"}
                 attributes.update(query)
-                body = page(PAGES[parts.path], site.widget_url, attributes).encode()
+                body = page(PAGES[parts.path], site.widget_url, attributes,
+                            amd=parts.path == "/amd.html").encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))

@@ -57,10 +57,10 @@ def test_a_complete_diagnosis_with_buttons_ends_in_recommendation_cards(demo: Wi
 
     models = [(c["name"], c["reason"]) for c in expected["top_models"]]
     partners = [(c["name"], c["reason"]) for c in expected["top_partners"]]
-    assert shown_options(demo, "Collaboration models") == models
+    assert shown_options(demo, "What fits you best") == models
     assert shown_options(demo, "Partners") == partners
-    summary = cards.get_by_role("link", name="Your one-page summary")
-    expect(summary).to_have_attribute("href", expected["summary_url"])
+    plan = cards.get_by_role("link", name="Open your plan")
+    expect(plan).to_have_attribute("href", expected["plan_url"])
 
     first_model = models[0][0]
     demo.click_reply(cards.get_by_role("button", name=f"Why? ({first_model})"))

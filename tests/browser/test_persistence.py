@@ -72,7 +72,8 @@ def test_start_over_clears_the_history_and_starts_a_new_session(demo: Widget) ->
     old_session = demo.stored()["session"]
 
     before = demo.bot_count()
-    demo.dialog.get_by_role("button", name="Start over").click()
+    demo.dialog.get_by_role("button", name="Start over", exact=True).click()
+    demo.dialog.get_by_role("button", name="Yes, start over").click()
     expect(demo.page.locator(".oiw-from-user")).to_have_count(0)
     demo.wait_for_menu()
     stored = demo.stored()

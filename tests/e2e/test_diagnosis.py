@@ -107,7 +107,7 @@ def test_why_other_options_and_summary_link_after_a_result(chat: Chat) -> None:
     assert why[0]["type"] == "explain" and why[0]["id"] == result["models"][0] and why[0]["reasons"]
     options = Chat.payloads(chat.say("show other options"))[0]
     assert options["type"] == "options" and options["models"] == result["models"][3:6]
-    assert "/summary.md?" in result["summary_url"]
+    assert "/plan/?" in result["plan_url"]
 
 
 def test_skip_back_why_and_a_correction_over_rest(chat: Chat) -> None:

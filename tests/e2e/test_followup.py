@@ -79,3 +79,17 @@ def test_keeping_the_data_when_the_owner_changes_their_mind(chat: Chat, servers)
     chat.say("delete everything you stored about me")
     assert Chat.payloads(chat.say("no")) == [{"type": "notice", "id": "erase_cancelled"}]
     assert record(servers, chat.sender) is not None
+
+
+def test_contact_details_are_read_as_people_type_them(chat: Chat, servers) -> None:
+    chat.say("I'd like an advisor to contact me")
+    assert last_question(chat.say("yes, I agree")) == "contact_name"
+    assert last_question(chat.say("my name is Maria Baker")) == "contact_company"
+    assert last_question(chat.say("it's called Sonnenbrot")) == "contact_details"
+    assert last_question(chat.say("maria at sonnenbrot dot de")) == "contact_time"
+    refused = chat.say("0711 5550199")
+    assert last_question(refused) == "contact_time" and "not a time" in Chat.texts(refused)
+    done = next(p for p in Chat.payloads(chat.say("weekday mornings")) if p["type"] == "followup")
+    with transaction(servers.database_url) as connection:
+        stored = next(f for f in followups.queue(connection) if f.reference == done["reference"])
+    assert (stored.name, stored.company, stored.email) == ("Maria Baker", "Sonnenbrot", "maria@sonnenbrot.de")

@@ -60,7 +60,7 @@ def test_followup_with_consent_is_stored_normalised_with_a_reference(database_ur
     with get_engine(database_url).connect() as connection:
         row = connection.execute(select(followups)).one()
     assert (row.reference, row.sender_id, row.status) == (reference, "s-2", "new")
-    assert (row.name, row.email, row.phone) == ("Ann Lee", "Ann@lee-bakery.example", "+43 1 234 5678")
+    assert (row.name, row.email, row.phone) == ("Ann Lee", "Ann@lee-bakery.example", "+43 1 2345678")
     assert row.preferred_time == "Tuesday mornings"
     assert row.consent_text == "I agree to ..." and row.consented_at is not None
 

@@ -38,7 +38,7 @@ def test_csv_export_neutralises_owner_typed_text(database_url: str) -> None:
         conversations_csv = export.export(connection, "conversations", "csv", actor="anna")
     row = next(csv.DictReader(io.StringIO(followups_csv.content)))
     assert row["company"] == "'=1+1"
-    assert row["phone"] == "'+43 1 234 5678"
+    assert row["phone"] == "'+43 1 2345678"
     assert row["preferred_time"] == "'@noon"
     assert row["name"] == "Ann Lee"
     assert "Firm in =cmd" in row["partnering_profile"]  # inside the cell, not at its start

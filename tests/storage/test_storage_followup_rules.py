@@ -18,16 +18,23 @@ from bot.followup import (
 
 
 @pytest.mark.parametrize("typed, kept", [
-    ("+43 1 234 5678", "+43 1 234 5678"),
-    ("0043-1-234.5678", "0043 1 234 5678"),
-    ("(030) 123456", "030 123456"),
+    ("+43 1 234 5678", "+43 1 2345678"),
+    ("0043-1-234.5678", "+43 1 2345678"),
+    ("(030) 123456", "+49 30 123456"),
     ("+49  30 / 1234567", "+49 30 1234567"),
+    ("0711 5550199", "+49 711 5550199"),
 ])
-def test_phone_numbers_are_normalised(typed: str, kept: str) -> None:
+def test_phone_numbers_are_normalised_to_international_form(typed: str, kept: str) -> None:
     assert clean_phone(typed) == kept
 
 
-@pytest.mark.parametrize("typed", ["12345", "1" * 21, "+43 1 234 5678 ext 9", "++4312345678",
+def test_national_numbers_are_read_in_the_configured_region(monkeypatch) -> None:
+    monkeypatch.setenv("OI_PHONE_REGION", "AT")
+    assert clean_phone("01 234 5678") == "+43 1 2345678"
+    assert clean_phone("0711 5550199", region="DE") == "+49 711 5550199"
+
+
+@pytest.mark.parametrize("typed", ["12345", "1" * 21, "+43 1 234 5678 ext 9",
                                    "٠١٢٣٤٥٦٧", "call me", ""])
 def test_bad_phone_numbers_are_refused(typed: str) -> None:
     with pytest.raises(FollowupError) as error:
@@ -60,7 +67,7 @@ def test_email_or_phone_is_required() -> None:
     with pytest.raises(FollowupError):
         validate_request(name="Ann Lee", company="Lee", email="", phone=" ")
     request = validate_request(name="Ann Lee", company="Lee", phone="+43 1 234 5678")
-    assert request.email is None and request.phone == "+43 1 234 5678"
+    assert request.email is None and request.phone == "+43 1 2345678"
 
 
 def test_references_are_random_readable_and_recognised() -> None:

@@ -262,3 +262,13 @@ def test_a_bare_name_is_a_name_whatever_rasa_thought(typed: str, intent: str, na
         assert learner.state.learner_name == "Anna" and learner.shown["id"] == "lessons"
     else:
         assert learner.state.learner_name is None and learner.state.phase == "learner_name"
+
+
+def test_a_learner_back_after_a_quiz_is_welcomed_before_the_old_result(kb: KnowledgeBase, learner: Learner) -> None:
+    learner.to_menu().press("lesson", f"{FIRST}:quiz")
+    for _ in kb.lessons[FIRST].quiz:
+        learner.press("quiz_option", 0)
+    assert learner.state.phase == "result"
+    learner.say("stop", "stop").start()
+    assert learner.payloads[0]["id"] == "tutorial_resumed" and "Welcome back" in learner.replies[0].text
+    assert learner.shown["type"] == "quiz_result"

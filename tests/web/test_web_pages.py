@@ -60,7 +60,7 @@ def test_the_partnering_profile_is_anonymised(staff, database_url) -> None:
     for raw in ("food_beverage", "other_sme", "coupled_codevelopment", "lack_tech_info"):
         assert raw not in download.get_data(as_text=True)
     text = download.get_data(as_text=True) + profile
-    for personal in ("Ann", "Lee", "lee-bakery", "234 5678", "Tuesday", "chat-2"):
+    for personal in ("Ann", "Lee", "lee-bakery", "2345678", "Tuesday", "chat-2"):
         assert personal not in text
     assert "attachment" in download.headers["Content-Disposition"]
 

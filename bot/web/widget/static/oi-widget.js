@@ -52,10 +52,30 @@
   // The socket.io bundle sets window.io; give the page back its own, if it had one.
   widget.pageIo = { present: "io" in window, value: window.io };
 
-  PARTS.forEach(function (name) {
+  // socket.io's bundle is UMD: on a page with RequireJS or another AMD loader
+  // it registers itself as a module instead of setting window.io. Hide the
+  // page's define while it runs and give it back right after.
+  var amd = { present: "define" in window, value: window.define };
+  function restoreDefine() {
+    if (amd.present) {
+      window.define = amd.value;
+    }
+    amd.present = false;
+  }
+  if (amd.present && amd.value && amd.value.amd) {
+    window.define = undefined;
+  } else {
+    amd.present = false;
+  }
+
+  PARTS.forEach(function (name, index) {
     var tag = document.createElement("script");
     tag.src = base + name;
     tag.async = false; // run in the order added
+    if (index === 0) {
+      tag.addEventListener("load", restoreDefine);
+      tag.addEventListener("error", restoreDefine);
+    }
     document.head.appendChild(tag);
   });
 })();

@@ -35,21 +35,14 @@
     });
   }
 
-  /** One recommended model or partner: name, reason, what it is, "Why?" and "Tell me more". */
+  /** One recommended model or partner: name, its one reason, "Why?" and "Tell me more" (which says what it is). */
   function option(choice, entity, context) {
     const name = String(choice.name || choice.id);
     const ask = (intent, label) => () =>
       context.send("/" + intent + JSON.stringify({ [entity]: choice.id }), label);
-    const details = choice.summary
-      ? el("details", { className: "oiw-details" }, [
-          el("summary", { text: "What it is" }),
-          el("p", { text: choice.summary })
-        ])
-      : null;
     return el("li", { className: "oiw-option", attrs: { "data-id": choice.id } }, [
       el("p", { className: "oiw-option-name", text: name }),
       text(choice.reason, "oiw-option-reason"),
-      details,
       el("div", { className: "oiw-option-actions" }, [
         cardButton("Why?", name, ask("ask_why_recommendation", "Why " + name + "?")),
         cardButton("Tell me more", name, ask("ask_more", "Tell me more about " + name))
@@ -67,13 +60,25 @@
     ];
   }
 
+  /** The plan as a short labelled button-like link, never a raw address. */
+  function planLink(payload) {
+    const address = widget.linkify.safeUrl(payload.plan_url || payload.summary_url || "");
+    if (!address) {
+      return null;
+    }
+    const link = widget.linkify.link(address, "Open your plan");
+    link.classList.add("oiw-button", "oiw-plan-link");
+    return el("p", { className: "oiw-card-link" }, [link]);
+  }
+
+  /** The result: profile line, what fits with one reason each, and the plan. */
   function recommendation(payload, context) {
-    const summary = widget.linkify.safeUrl(payload.summary_url || "");
     const label = { "aria-label": "Recommendations" };
     return el("section", { className: "oiw-card oiw-card-recommendation", attrs: label }, [
-      ...optionList("Collaboration models that fit you", payload.top_models, "model", context),
+      text(payload.profile_line, "oiw-profile-line"),
+      ...optionList("What fits you best", payload.top_models, "model", context),
       ...optionList("Partners to look for", payload.top_partners, "partner", context),
-      summary ? el("p", { className: "oiw-card-link" }, [widget.linkify.link(summary, "Your one-page summary")]) : null
+      planLink(payload)
     ]);
   }
 
@@ -124,10 +129,11 @@
     ]);
   }
 
-  function quiz(payload) {
+  /** A quiz question; its options are listed only when no buttons offer them already. */
+  function quiz(payload, hasButtons) {
     return card("quiz", ["Quiz", counted("question", payload.number, payload.of)].filter(Boolean).join(" \u00b7 "), [
       text(payload.question, "oiw-card-title"),
-      options(payload.options)
+      hasButtons ? null : options(payload.options)
     ]);
   }
 
@@ -169,13 +175,15 @@
   }
 
   const DESCRIBE_ONLY = new Set(["question", "notice", "menu", "fallback", "why", "options", "explain",
-                                 "case", "sources", "consent", "followup", "erased"]);
+                                 "case", "sources", "consent", "followup", "erased", "first_steps",
+                                 "case_evidence"]);
 
   /**
    * The card for a payload, or null. ``context``: send(payload, label), cite(keys);
-   * ``texts``: the bot's texts the card holds (see layout.js).
+   * ``texts``: the bot's texts the card holds (see layout.js); ``hasButtons``:
+   * the card's message came with buttons.
    */
-  function render(payload, context, texts) {
+  function render(payload, context, texts, hasButtons) {
     switch (payload.type) {
       case "recommendation":
         return recommendation(payload, context);
@@ -184,7 +192,7 @@
       case "lesson":
         return lesson(payload, context);
       case "quiz":
-        return quiz(payload);
+        return quiz(payload, hasButtons);
       case "quiz_feedback":
         return quizFeedback(payload, texts || []);
       case "quiz_result":

@@ -73,7 +73,8 @@
         ]);
       }
       if (item.kind === "card") {
-        const card = widget.cards.render(entry.custom, this.options.cardContext, item.texts);
+        const buttons = Boolean(item.quickReplies && item.quickReplies.length);
+        const card = widget.cards.render(entry.custom, this.options.cardContext, item.texts, buttons);
         return card ? el("div", { className: "oiw-row oiw-from-bot oiw-card-row" }, [card]) : null;
       }
       const aligned = / {2,}\S/.test(entry.text.replace(/^ +/gm, ""));

@@ -163,6 +163,10 @@
       if (!added.length) {
         return;
       }
+      if (added.some((entry) => entry.custom && entry.custom.type === "erased")) {
+        this.forget(added);
+        return;
+      }
       this.update((s) => s.entries.push(...added));
       this.incoming.push(...added);
       clearTimeout(this.batchTimer);
@@ -203,6 +207,29 @@
       this.setTyping(false);
       this.greet("/start_over");
       this.panel.moveFocusIn();
+    }
+
+    /**
+     * "Delete my data" succeeded on the server: drop this browser's copy too,
+     * keep only the confirmation, and continue in a fresh session.
+     */
+    forget(added) {
+      const session = randomId();
+      const before = this.store.load();
+      const open = before.open;
+      const lastUser = before.entries.map((entry) => entry.from).lastIndexOf("user");
+      const confirmation = before.entries.slice(lastUser + 1).filter((e) => e.from === "bot").concat(added);
+      this.incoming = [];
+      clearTimeout(this.batchTimer);
+      this.store.clear();
+      this.update((s) => {
+        Object.assign(s, { session: session, entries: confirmation, queue: [], writer: this.tab, open: open });
+      });
+      if (this.connection) {
+        this.connection.switchSession(session);
+      }
+      this.setTyping(false);
+      this.showAll(this.store.load());
     }
 
     /** Another tab changed the conversation: show what it stored. */

@@ -32,7 +32,12 @@
       }
       const stylesheet = el("link", { attrs: { rel: "stylesheet", href: this.config.base + "oi-widget.css" } });
       this.host.style.setProperty("visibility", "hidden"); // until our styles are in
-      stylesheet.addEventListener("load", () => this.host.style.removeProperty("visibility"));
+      stylesheet.addEventListener("load", () => {
+        this.host.style.removeProperty("visibility");
+        if (this.isOpen()) {
+          this.scrollToEnd(); // heights change once styled; open at the latest message
+        }
+      });
 
       this.launcher = el("button", {
         className: "oiw-launcher",
@@ -81,9 +86,37 @@
         ]),
         el("div", { className: "oiw-actions" }, [
           button("Talk to an advisor", "oiw-action oiw-advisor", () => this.handlers.onAdvisor()),
-          button("Start over", "oiw-action oiw-restart", () => this.handlers.onStartOver())
+          button("Start over", "oiw-action oiw-restart", () => this.askStartOver())
         ])
       ]);
+    }
+
+    /** "Start over" clears the chat, so it asks first; Cancel or Escape keeps everything. */
+    askStartOver() {
+      if (this.confirmBar) {
+        this.confirmBar.querySelector("button").focus();
+        return;
+      }
+      const close = () => {
+        this.confirmBar.remove();
+        this.confirmBar = null;
+      };
+      const yes = el("button", { className: "oiw-button oiw-button-small", text: "Yes, start over",
+                                 attrs: { type: "button" },
+                                 on: { click: () => { close(); this.handlers.onStartOver(); } } });
+      const no = el("button", { className: "oiw-button oiw-button-small", text: "Cancel",
+                                attrs: { type: "button" }, on: { click: () => { close(); this.moveFocusIn(); } } });
+      this.confirmBar = el("div", {
+        className: "oiw-confirm",
+        attrs: { role: "group", "aria-label": "Confirm start over" },
+        on: { keydown: (event) => { if (event.key === "Escape") { event.stopPropagation(); close(); this.moveFocusIn(); } } }
+      }, [el("p", { text: "Start a new conversation? This one will be cleared from this browser." }), yes, no]);
+      this.panel.insertBefore(this.confirmBar, this.banner);
+      yes.focus();
+    }
+
+    scrollToEnd() {
+      this.scroller.scrollTop = this.scroller.scrollHeight;
     }
 
     notice() {
@@ -129,7 +162,7 @@
       this.panel.hidden = false;
       this.host.classList.add("oiw-open");
       this.launcher.setAttribute("aria-expanded", "true");
-      this.scroller.scrollTop = this.scroller.scrollHeight;
+      this.scrollToEnd();
       if (focus) {
         this.moveFocusIn();
       }

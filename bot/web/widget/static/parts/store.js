@@ -47,6 +47,16 @@
       }
     }
 
+    /** Forget the stored conversation entirely (after "delete my data"). */
+    clear() {
+      this.memory = null;
+      try {
+        window.localStorage.removeItem(this.key);
+      } catch (error) {
+        // storage unavailable: the memory copy is gone already
+      }
+    }
+
     /** Call ``listener`` when another tab of this site changed the state. */
     watch(listener) {
       window.addEventListener("storage", (event) => {
