@@ -29,7 +29,8 @@ def test_slots_entities_form_and_actions_are_declared() -> None:
     declared = domain()
     assert set(SLOTS.values()) | {"tutorial_input"} <= set(declared["slots"])
     assert all(declared["slots"][name]["influence_conversation"] is False for name in SLOTS.values())
-    assert {"quiz_option", "lesson"} <= set(declared["entities"])
+    names = {entity if isinstance(entity, str) else next(iter(entity)) for entity in declared["entities"]}
+    assert {"quiz_option", "lesson"} <= names
     assert declared["forms"]["tutorial_form"]["required_slots"] == ["tutorial_input"]
     ours = {cls().name() for _, cls in inspect.getmembers(tutorial_actions, inspect.isclass)
             if cls.__module__ == tutorial_actions.__name__ and hasattr(cls, "run")}
@@ -42,7 +43,7 @@ def test_the_rules_use_only_declared_names() -> None:
     declared = domain()
     known_actions = set(declared["actions"]) | set(declared["responses"]) | DEFAULT_ACTIONS | set(declared["forms"])
     known_actions |= {"utter_misconception"}  # built from knowledge/ by the importer
-    for name in ("tutorial.yml", "tutorial_digressions.yml"):
+    for name in ("tutorial.yml", "forms.yml"):
         for step in rule_steps(name):
             if "action" in step:
                 assert step["action"] in known_actions, (name, step)
@@ -52,5 +53,5 @@ def test_the_rules_use_only_declared_names() -> None:
 
 def test_every_side_question_the_form_rejects_is_an_intent() -> None:
     assert DIGRESSIONS <= set(domain()["intents"]) | {"misconception"}
-    resumed = {step["intent"] for step in rule_steps("tutorial_digressions.yml") if "intent" in step}
+    resumed = {step["intent"] for step in rule_steps("forms.yml") if "intent" in step}
     assert {"misconception", "ask_definition", "ask_example", "ask_source", "ask_more"} <= resumed
