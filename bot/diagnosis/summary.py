@@ -36,10 +36,13 @@ def answer_text(kb: KnowledgeBase, slot: str, value: Any) -> str:
 
 
 def summary(kb: KnowledgeBase, slots: Mapping[str, Any]) -> Reply:
-    """The stored answers, one line each, with a way to change any of them."""
-    lines = [f"- {LABELS[slot]}: {answer_text(kb, slot, slots.get(slot))}" for slot in FORM_SLOTS]
-    text = "Here is what I noted:\n" + "\n".join(lines) + (
-        "\nIf anything is wrong, tell me (for example \"we are a manufacturer\") or say \"change the sector\".")
+    """The stored answers in one short paragraph, with a way to change any of them.
+
+    Kept to a few lines on a phone: the advice that follows is long enough.
+    """
+    parts = [f"{LABELS[slot].lower()}: {answer_text(kb, slot, slots.get(slot))}" for slot in FORM_SLOTS]
+    text = ("I noted " + " · ".join(parts) + ". If anything is wrong, just tell me "
+            "(\"we are a manufacturer\") or say \"change the sector\".")
     answers = {slot: slots.get(slot) for slot in FORM_SLOTS}
     return Reply(text, {"type": "summary", "answers": answers},
                  [intent_button("Change an answer", "change_answer")])

@@ -1,0 +1,1 @@
+"""Reading owners' own words: answers to the diagnosis questions, head counts, doubts."""
