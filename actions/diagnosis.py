@@ -24,6 +24,9 @@ READER = "AnswerReader"
 #: extractors whose entities are guesses, not values the owner picked
 GUESSES = {READER, "KnowledgeEntityExtractor"}
 DONE_SLOT = "diagnosis_done"
+#: actions that run between a message and the form's reading of it
+FORM_STEPS = {"action_listen", "diagnosis_form", "validate_diagnosis_form", "action_extract_slots",
+              "action_start_diagnosis", "action_change_answer"}
 
 
 def latest_message(tracker: Tracker, explicit_only: bool = False) -> Message:
@@ -42,6 +45,22 @@ def latest_message(tracker: Tracker, explicit_only: bool = False) -> Message:
                    readings=from_entities(item for item in items if item.get("extractor") == READER))
 
 
+def answered_aside(tracker: Tracker) -> bool:
+    """True when the owner's latest message was already answered by another action.
+
+    The form then resumes after a side remark, and the same message is read
+    once more. Rasa validates on a copy of the tracker that ends with the
+    form's own action, so the actions since the owner spoke are counted.
+    """
+    since: List[Text] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "action":
+            since.append(event.get("name") or "")
+    return any(name not in FORM_STEPS for name in since)
+
+
 def asks_of(tracker: Tracker, slot: Optional[Text]) -> int:
     """How many times in a row ``slot`` has been asked."""
     asks = tracker.get_slot(ASKS_SLOT) or {}
@@ -57,10 +76,9 @@ class ValidateDiagnosisForm(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         requested = tracker.get_slot("requested_slot")
-        returning = tracker.latest_action_name not in (None, "action_listen")
         decision = decide(latest_message(tracker, explicit_only=True), requested, tracker.current_slot_values(),
                           reasks=int(tracker.get_slot(REASKS_SLOT) or 0), asks=asks_of(tracker, requested),
-                          returning=returning and requested is not None)
+                          returning=answered_aside(tracker))
         if decision.reject:
             return []
         send(dispatcher, *decision.replies)

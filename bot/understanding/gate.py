@@ -18,12 +18,12 @@ from typing import Iterable, Optional
 
 from bot.understanding.reader import BARE_COUNT, Reading
 
-#: below this a "misconception" is no doubt, if the message also answers something
-NOT_A_DOUBT = 0.35
+#: below this (the doubt classifier's own boundary) a "misconception" that also answers is an answer
+NOT_A_DOUBT = 0.5
 #: above this a message is a doubt, whatever the intent classifier said
 CLEAR_DOUBT = 0.9
 #: a reading this confident makes a message an answer
-ANSWER = 0.75
+ANSWER = 0.5
 ANSWERABLE = {"greet", "out_of_scope", "nlu_fallback", "thank", "ask_more", "ask_example", "next_step",
               "show_menu", "bot_challenge", "goodbye"}
 DOUBTABLE = {"inform", "nlu_fallback", "out_of_scope"}

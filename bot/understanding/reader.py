@@ -1,12 +1,19 @@
 """Read free-text answers to the diagnosis questions, with a confidence.
 
-Each question has its own classifier over word and character n-grams
-(character n-grams survive typos such as "manufactoring"). Besides the
-question's values, every classifier knows a ``NONE`` class learnt from the
-answers to the *other* questions and from ordinary chat, so "12 staff" is
-confidently *not* a sector. The message is read whole and clause by clause;
-each reading keeps the span it came from, so the dialogue can tell which
-part of a message answered which question.
+Two kinds of classifier over word and character n-grams (character
+n-grams survive typos such as "manufactoring") share one vectoriser:
+
+* a *topic* classifier tells which question a text answers, if any: it
+  learns every question's example answers against each other and against
+  ordinary chat (``NONE``), so "12 staff" is confidently not a sector;
+* per question, a *value* classifier tells which value the answer gives.
+
+A reading's ``confidence`` is the product (how sure the text answers this
+question with this value); its ``share`` is the value's probability if the
+text does answer the question, which is what counts when the question was
+just asked. The message is read whole and clause by clause; each reading
+keeps the span it came from, so the dialogue can tell which part of a
+message answered which question.
 
 Everything here is plain scikit-learn and Python: the Rasa component only
 trains, stores and calls it.
@@ -40,6 +47,8 @@ MAX_TEXT = 1000
 NEGATION = re.compile(r"\b(not|no|never|nothing|none|hardly|barely|without|nobody|\w+n't|\w+nt)\b", re.I)
 SCOPE_END = re.compile(r"[,.;:!?]|\b(but|and|though)\b", re.I)
 NEGATION_SCOPE = 3
+FILLER = re.compile(r"^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|well|so|ok(?:ay)?|um+|hm+|"
+                    r"thanks)\b[\s,.!]*)+", re.I)
 
 
 @dataclass(frozen=True)
@@ -55,32 +64,34 @@ class Reading:
 
 
 class AnswerReader:
-    """Per-question classifiers sharing one vectoriser, plus head-count rules."""
+    """A topic classifier and per-question value classifiers, plus head-count rules."""
 
-    def __init__(self, features: FeatureUnion, classifiers: Dict[str, LogisticRegression],
-                 bands: Sequence[Mapping[str, object]]) -> None:
+    def __init__(self, features: FeatureUnion, topics: LogisticRegression,
+                 values: Dict[str, LogisticRegression], bands: Sequence[Mapping[str, object]]) -> None:
         self._features = features
-        self._classifiers = classifiers
+        self._topics = topics
+        self._values = values
         self._bands = list(bands)
 
     @classmethod
     def train(cls, examples: Mapping[str, Mapping[str, Sequence[str]]], chat: Iterable[str],
               bands: Sequence[Mapping[str, object]]) -> "AnswerReader":
-        """Fit one classifier per question on ``examples`` (slot -> value -> texts).
-
-        ``chat`` holds ordinary messages that answer no question; they and the
-        other questions' answers teach each classifier its ``NONE`` class.
-        """
+        """Fit on ``examples`` (slot -> value -> texts) and ``chat`` (texts that answer nothing)."""
         chat = [text for text in chat if text.strip()]
-        every = [text for values in examples.values() for texts in values.values() for text in texts]
-        features = _features().fit(every + chat)
-        classifiers = {slot: _fit(features, slot, examples, chat) for slot in examples}
-        return cls(features, classifiers, bands)
+        texts, topics = _labelled({slot: [t for items in values.values() for t in items]
+                                   for slot, values in examples.items()})
+        features = _features().fit(texts + chat)
+        topic_model = _classifier().fit(features.transform(texts + chat), topics + [NONE] * len(chat))
+        values = {}
+        for slot, by_value in examples.items():
+            slot_texts, labels = _labelled(by_value)
+            values[slot] = _classifier().fit(features.transform(slot_texts), labels)
+        return cls(features, topic_model, values, bands)
 
     @property
     def slots(self) -> List[str]:
         """The questions this reader can answer."""
-        return list(self._classifiers)
+        return list(self._values)
 
     def read(self, text: str) -> List[Reading]:
         """Likely answers in ``text``: per span and question, the top values."""
@@ -88,29 +99,42 @@ class AnswerReader:
         spans = _spans(text)
         if not spans:
             return []
-        matrix = self._features.transform([span.text for span in spans])
+        matrix = self._features.transform([_without_filler(span.text) for span in spans])
+        about = dict(zip(map(str, self._topics.classes_), self._topics.predict_proba(matrix).T))
         readings: List[Reading] = []
-        for slot, classifier in self._classifiers.items():
-            probabilities = classifier.predict_proba(matrix)
-            for index, (span, row) in enumerate(zip(spans, probabilities)):
-                readings += _top(slot, classifier.classes_, row, span, whole=index == 0)
+        for slot, classifier in self._values.items():
+            shares = classifier.predict_proba(matrix)
+            for index, (span, row) in enumerate(zip(spans, shares)):
+                readings += _top(slot, classifier.classes_, row, float(about[slot][index]), span, index == 0)
         return _with_head_counts(readings, text, self._bands)
-
-    def probabilities(self, slot: str, text: str) -> Dict[str, float]:
-        """The whole-message distribution over one question's values (for reports)."""
-        classifier = self._classifiers[slot]
-        row = classifier.predict_proba(self._features.transform([text]))[0]
-        return {str(value): float(p) for value, p in zip(classifier.classes_, row)}
 
     def to_bytes(self) -> bytes:
         """The trained reader, for storage inside the Rasa model."""
-        return pickle.dumps((self._features, self._classifiers, self._bands))
+        return pickle.dumps((self._features, self._topics, self._values, self._bands))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "AnswerReader":
         """A reader stored by ``to_bytes`` (the model's own, trusted file)."""
-        features, classifiers, bands = pickle.loads(data)  # noqa: S301 - our own model file
-        return cls(features, classifiers, bands)
+        features, topics, values, bands = pickle.loads(data)  # noqa: S301 - our own model file
+        return cls(features, topics, values, bands)
+
+
+def _labelled(groups: Mapping[str, Sequence[str]]) -> Tuple[List[str], List[str]]:
+    texts: List[str] = []
+    labels: List[str] = []
+    for label, items in groups.items():
+        texts += list(items)
+        labels += [label] * len(items)
+    return texts, labels
+
+
+def _classifier() -> LogisticRegression:
+    return LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced")
+
+
+def _without_filler(text: str) -> str:
+    """"hi we run a bakery" reads as "we run a bakery": greetings carry no answer."""
+    return FILLER.sub("", text) or text
 
 
 def _features() -> FeatureUnion:
@@ -146,21 +170,6 @@ def mark_negation(text: str) -> str:
     return " ".join(words)
 
 
-def _fit(features: FeatureUnion, slot: str, examples: Mapping[str, Mapping[str, Sequence[str]]],
-         chat: Sequence[str]) -> LogisticRegression:
-    texts: List[str] = []
-    labels: List[str] = []
-    for value, items in examples[slot].items():
-        texts += list(items)
-        labels += [value] * len(items)
-    others = [text for other, values in examples.items() if other != slot
-              for items in values.values() for text in items]
-    texts += others + list(chat)
-    labels += [NONE] * (len(others) + len(chat))
-    classifier = LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced")
-    return classifier.fit(features.transform(texts), labels)
-
-
 def _spans(text: str) -> List[Clause]:
     whole = text.strip()
     if not whole:
@@ -173,26 +182,23 @@ def _spans(text: str) -> List[Clause]:
     return spans
 
 
-def _top(slot: str, classes: np.ndarray, row: np.ndarray, span: Clause, whole: bool) -> List[Reading]:
-    """The likeliest values; ``share`` is each one's probability if the span answers ``slot``.
+def _top(slot: str, classes: np.ndarray, row: np.ndarray, about: float, span: Clause,
+         whole: bool) -> List[Reading]:
+    """The likeliest values of ``slot`` in one span.
 
     The whole message always reports its top values, because when this very
-    question was asked the owner is answering it even in words the
+    question was asked the owner is answering it even in words the topic
     classifier finds unusual; a clause reports only when it is about ``slot``.
     """
-    is_none = classes == NONE
-    about = 1.0 - float(row[is_none].sum())
     if not whole and about < CLAUSE_FLOOR:
         return []
     found = []
-    for index in np.argsort(row)[::-1]:
-        value = str(classes[index])
-        if value == NONE:
-            continue
-        share = float(row[index]) / about if about > 0 else 0.0
-        if share < FLOOR or len(found) == TOP:
+    for index in np.argsort(row)[::-1][:TOP]:
+        share = float(row[index])
+        if share < FLOOR:
             break
-        found.append(Reading(slot, value, round(float(row[index]), 4), span.start, span.end, round(share, 4)))
+        found.append(Reading(slot, str(classes[index]), round(about * share, 4), span.start, span.end,
+                             round(share, 4)))
     return found
 
 

@@ -13,6 +13,7 @@ def test_a_misconception_that_voices_no_doubt_but_answers_is_an_answer() -> None
     assert gated_intent("misconception", 0.1, ANSWER) == "inform"
     assert gated_intent("misconception", 0.8, ANSWER) is None
     assert gated_intent("misconception", 0.1, WEAK) is None
+    assert gated_intent("misconception", 0.6, ANSWER) is None
 
 
 def test_a_greeting_stating_facts_is_an_answer_but_a_bare_number_is_not_enough() -> None:
