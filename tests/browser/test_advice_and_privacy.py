@@ -63,7 +63,7 @@ def test_the_plan_page_reads_on_a_phone_and_downloads(phone, web_app) -> None:
     for name in ("What fits you best", "Partners to look for", "The main risk for you", "Your first steps",
                  "Sources"):
         expect(phone.get_by_role("heading", name=name)).to_be_visible()
-    expect(phone.get_by_role("heading", name=re.compile(r"^Readiness \d+/100$"))).to_be_visible()
+    expect(phone.get_by_role("heading", name=re.compile(r"^Readiness \d+\/100$"))).to_be_visible()
     expect(phone.get_by_role("heading", name="Licensing out")).to_be_visible()
     width = phone.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 360, f"the page is {width} px wide"
@@ -105,18 +105,20 @@ def test_contact_details_are_read_as_typed(demo: Widget, servers) -> None:
 def test_after_erasure_the_widget_forgets_the_conversation(demo: Widget) -> None:
     demo.open()
     demo.wait_for_menu()
-    answer(demo, "my number is 0711 5550199, what is crowdsourcing?")
+    answer(demo, "what is crowdsourcing?")
+    assert "crowdsourcing" in str(demo.stored())
     session = demo.stored()["session"]
-    answer(demo, "delete my data")
-    demo.click_reply(demo.replies.get_by_role("button", name="Yes, delete it"))
-    expect(demo.log).to_contain_text("deleted this conversation")
+    asked = answer(demo, "delete my data")
+    assert "delete" in asked, demo.bot_texts()
+    demo.replies.get_by_role("button", name="Yes, delete it").click()  # the log then shrinks
+    expect(demo.log).to_contain_text("deleted this conversation", timeout=30_000)
     stored = demo.stored()
-    assert "5550199" not in str(stored) and stored["session"] != session
+    assert "crowdsourcing" not in str(stored).lower() and stored["session"] != session
     assert demo.user_texts() == []
     demo.page.reload()
     expect(demo.dialog).to_be_visible()
-    assert "5550199" not in demo.page.evaluate("() => JSON.stringify(localStorage)")
-    assert not any("5550199" in text for text in demo.user_texts() + demo.bot_texts())
+    assert "crowdsourcing" not in demo.page.evaluate("() => JSON.stringify(localStorage)").lower()
+    assert not any("crowdsourcing" in text.lower() for text in demo.user_texts() + demo.bot_texts())
 
 
 def test_start_over_asks_first(demo: Widget) -> None:
