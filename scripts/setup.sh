@@ -22,6 +22,17 @@ if [ ! -f "$npm_stamp" ] || [ "$(cat "$npm_stamp")" != "$npm_digest" ]; then
   echo "$npm_digest" > "$npm_stamp"
 fi
 
+# WeasyPrint (the plan's PDF download) draws text with Pango from the system.
+if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing Pango for PDF downloads (Debian packages)..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libpango-1.0-0 libpangoft2-1.0-0 >/dev/null) || echo "Could not install Pango: PDF downloads will be unavailable." >&2
+  else
+    echo "Pango is missing: install libpango-1.0-0 and libpangoft2-1.0-0 for PDF downloads." >&2
+  fi
+fi
+
 lock=requirements.lock
 stamp=.venv/.installed
 digest=$(sha256sum "$lock" | cut -d' ' -f1)
