@@ -76,11 +76,22 @@ def load_examples(kb: KnowledgeBase, path: Optional[Path] = None) -> Examples:
         examples[slot] = {value: _texts(given.get(value)) for value in allowed}
         if spec.kind is not None:
             for entry in kb.kind(spec.kind).values():
-                examples[slot][entry.id] += phrases_of(entry)
+                examples[slot][entry.id] += _framed(slot, phrases_of(entry))
     extra = sorted(set(raw) - set(ANSWER_SLOTS))
     if extra:
         raise KnowledgeError(ANSWERS_FILE, None, None, f"unknown questions {extra}")
     return examples
+
+
+#: how owners frame a name when they answer ("we are a bakery"); the same frames
+#: for every value teach the reader that the frame says nothing, the name does
+FRAMES: Dict[str, Tuple[str, ...]] = {
+    "sector": ("{}", "we are a {}", "we run a {}", "a small {} business"),
+}
+
+
+def _framed(slot: str, phrases: List[str]) -> List[str]:
+    return [frame.format(phrase) for phrase in phrases for frame in FRAMES.get(slot, ("{}",))]
 
 
 def _read(path: Path) -> dict:
