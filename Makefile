@@ -30,11 +30,11 @@ validate: setup  ## Check the knowledge base and Rasa's training data
 	@$(BIN)/python -m bot knowledge check
 	@$(BIN)/rasa data validate --fail-on-warnings --quiet
 
-run: train  ## Start Rasa, the action server and the web app on SQLite
+run: train  ## Start Rasa, the action server and the web app on SQLite, supervised
 	@mkdir -p var
 	@$(BIN)/python -m bot db upgrade
 	@echo "OI Advisor is starting: open http://127.0.0.1:$(OI_WEB_PORT)/ (staff desk: /staff). Ctrl-C stops everything."
-	@$(BIN)/honcho --no-prefix start -f Procfile 2>&1 | grep --line-buffered -v -E "TensorFlow|tensorflow|oneDNN|cuda|SQLAlchemy 2.0|Warning|warn|pkg_resources|declare_namespace|SANIC_VERSION|Implementing implicit|^ +(import|from|cli:|Base:)"
+	@$(BIN)/python scripts/supervise.py 2>&1 | grep --line-buffered -v -E "running without any HTTP authentication|TensorFlow|tensorflow|oneDNN|cuda|SQLAlchemy 2.0|Warning|warn|pkg_resources|declare_namespace|SANIC_VERSION|Implementing implicit|^ +(import|from|cli:|Base:)"
 
 test: train  ## Run the whole test suite
 	@$(BIN)/python -m pytest
