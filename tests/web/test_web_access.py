@@ -9,7 +9,7 @@ from flask import Flask
 
 from bot.web.app import create_app
 from bot.web.settings import settings_from_env
-from tests.storage.support import REDIS_URL
+from tests.local_servers import redis_url
 from tests.web.desk import PASSWORD, csrf_token, login, owner_asks_for_followup
 
 REVIEW_PAGES = ["/staff/followups", "/staff/followups/{ref}", "/staff/followups/{ref}/partnering.json",
@@ -123,9 +123,9 @@ def test_login_attempts_are_throttled_in_memory(database_url: str) -> None:
 
 def test_login_attempts_are_counted_in_redis(database_url: str, redis_prefix: str) -> None:
     config = {"DATABASE_URL": database_url, "SECRET_KEY": secrets.token_hex(32),
-              "LOGIN_RATE_LIMIT": "3 per minute", "RATELIMIT_STORAGE_URI": REDIS_URL,
+              "LOGIN_RATE_LIMIT": "3 per minute", "RATELIMIT_STORAGE_URI": redis_url(),
               "RATELIMIT_KEY_PREFIX": redis_prefix}
     assert _throttled_after(create_app(config), 3)[3:] == [429, 429]
-    assert list(redis.Redis.from_url(REDIS_URL).scan_iter(match=f"*{redis_prefix}*"))
+    assert list(redis.Redis.from_url(redis_url()).scan_iter(match=f"*{redis_prefix}*"))
     # a second server process sharing Redis sees the same count
     assert _throttled_after(create_app(config), 0)[0] == 429
