@@ -32,6 +32,8 @@ QUESTIONS = {
 #: intents whose message is taken as an attempt to answer the question
 ANSWERS = {"inform", "affirm", "deny", "nlu_fallback", None}
 REASKS_SLOT = "diagnosis_reasks"
+#: a message in another language, answered by a rule
+OTHER_LANGUAGE = "other_language"
 
 
 @dataclass
@@ -46,6 +48,8 @@ class Decision:
 def decide(message: Message, requested: Optional[str],
            slots: Mapping[str, Any], reasks: int = 0) -> Decision:
     """What the form should do with ``message`` while ``requested`` is asked."""
+    if message.intent == OTHER_LANGUAGE:  # not understood: nothing may be read from it
+        return Decision(reject=True)
     if requested is None:
         reading = interpret(message, None, slots)
         return _fill(reading, slots) if reading.updates else Decision()
