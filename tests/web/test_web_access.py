@@ -129,3 +129,31 @@ def test_login_attempts_are_counted_in_redis(database_url: str, redis_prefix: st
     assert list(redis.Redis.from_url(redis_url()).scan_iter(match=f"*{redis_prefix}*"))
     # a second server process sharing Redis sees the same count
     assert _throttled_after(create_app(config), 0)[0] == 429
+
+
+def _attempts_from(app: Flask, client_address: str, count: int) -> list:
+    browser = app.test_client()
+    headers = {"X-Forwarded-For": client_address}
+    token = csrf_token(browser.get("/staff/login", headers=headers).get_data(as_text=True))
+    return [browser.post("/staff/login", headers=headers, data={
+        "username": "nobody", "password": "wrong", "csrf_token": token}).status_code
+        for _ in range(count)]
+
+
+@pytest.mark.parametrize("hops", [0, 1])
+def test_behind_a_proxy_each_real_client_is_throttled_on_its_own(database_url: str, hops: int) -> None:
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": secrets.token_hex(32),
+                      "LOGIN_RATE_LIMIT": "3 per minute", "RATELIMIT_STORAGE_URI": "memory://",
+                      "TRUSTED_PROXIES": hops})
+    assert _attempts_from(app, "203.0.113.7", 4)[3] == 429
+    second_client = _attempts_from(app, "198.51.100.9", 1)[0]
+    # with a trusted proxy the second client has its own count; without, a
+    # forged header changes nothing and the proxy's address stays throttled
+    assert second_client == (200 if hops else 429)
+
+
+def test_the_number_of_trusted_proxies_comes_from_the_environment() -> None:
+    assert settings_from_env({"OI_TRUSTED_PROXIES": "2"})["TRUSTED_PROXIES"] == 2
+    assert settings_from_env({})["TRUSTED_PROXIES"] == 0
+    with pytest.raises(ValueError):
+        settings_from_env({"OI_TRUSTED_PROXIES": "all"})

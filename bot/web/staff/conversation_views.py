@@ -64,7 +64,7 @@ def conversation_list():  # type: ignore[no-untyped-def]
     )
 
 
-@blueprint.route("/conversations/<sender_id>")
+@blueprint.route("/conversations/<conversation:sender_id>")
 @role_required(*REVIEWERS)
 def conversation_page(sender_id: str):  # type: ignore[no-untyped-def]
     """Profile, advice, misconceptions, tutorial, follow-ups and the transcript."""
@@ -79,7 +79,7 @@ def conversation_page(sender_id: str):  # type: ignore[no-untyped-def]
                            partnering_profile=profile)
 
 
-@blueprint.route("/conversations/<sender_id>/status", methods=["POST"])
+@blueprint.route("/conversations/<conversation:sender_id>/status", methods=["POST"])
 @role_required(*REVIEWERS)
 def conversation_status(sender_id: str):  # type: ignore[no-untyped-def]
     """Mark a conversation reviewed (or back to new)."""
@@ -93,7 +93,7 @@ def conversation_status(sender_id: str):  # type: ignore[no-untyped-def]
     return redirect(url_for("staff.conversation_page", sender_id=sender_id))
 
 
-@blueprint.route("/conversations/<sender_id>/erase", methods=["GET", "POST"])
+@blueprint.route("/conversations/<conversation:sender_id>/erase", methods=["GET", "POST"])
 @role_required(*ADMINS)
 def conversation_erase(sender_id: str):  # type: ignore[no-untyped-def]
     """Ask for confirmation, then erase everything stored for the conversation."""
