@@ -79,15 +79,23 @@ class LocalPostgres:
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def start(self) -> "LocalPostgres":
-        data = self.folder / "data"
-        self._run(str(self.binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                  "-E", "UTF8", "--locale=C", "--no-sync")
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-        self._run(str(self.binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-t", "60",
-                  "-l", str(self.folder / "server.log"), "start")
+        """Create the cluster and start the server."""
+        self._run(str(self.binaries / "initdb"), "-D", str(self.folder / "data"), "-U", "postgres",
+                  "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")
+        self.resume()
         atexit.register(self.stop)
         return self
+
+    def resume(self) -> None:
+        """Start the server on the existing cluster (after :meth:`pause`)."""
+        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
+                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        self._run(str(self.binaries / "pg_ctl"), "-D", str(self.folder / "data"), "-o", options, "-w",
+                  "-t", "60", "-l", str(self.folder / "server.log"), "start")
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data, as when a database host goes away."""
+        self._run(str(self.binaries / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
 
     def stop(self) -> None:
         """Stop the server at once and delete its folder."""

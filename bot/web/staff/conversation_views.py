@@ -39,10 +39,14 @@ def filters_from_args(args: Mapping[str, str]) -> review.ConversationFilter:
     )
 
 
+MAX_PAGE = 1_000_000
+
+
 def _page() -> int:
     """The requested page number, 1 or more."""
     page = request.args.get("page", "1")
-    return max(int(page), 1) if page.isdigit() else 1
+    # ASCII digits only ("²" is a digit to Python), bounded so the offset fits the database
+    return min(max(int(page), 1), MAX_PAGE) if page.isascii() and page.isdigit() else 1
 
 
 @blueprint.route("/conversations")
