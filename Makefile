@@ -15,7 +15,7 @@ export OI_ACTIONS_PORT ?= 5055
 export OI_WEB_PORT ?= 8000
 export OI_DATABASE_URL ?= sqlite:///$(CURDIR)/var/oi_advisor.db
 
-.PHONY: help setup train run test validate bench clean
+.PHONY: help setup train run test validate bench audit clean
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test: train  ## Run the whole test suite
 
 bench: train  ## Print speed and memory figures
 	@mkdir -p var && $(BIN)/python scripts/bench.py
+
+audit:  ## Check the locked dependencies for known vulnerabilities (needs the internet)
+	@scripts/audit.sh
 
 clean:  ## Remove trained models and local data (keeps .venv)
 	rm -rf models var .pytest_cache

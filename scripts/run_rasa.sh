@@ -17,7 +17,7 @@ if [ "${#origins[@]}" -eq 0 ]; then
 fi
 endpoints=endpoints.yml
 if [ -n "${OI_LOCK_HOST:-}" ]; then
-  export OI_LOCK_PORT="${OI_LOCK_PORT:-6379}" OI_LOCK_DB="${OI_LOCK_DB:-1}" OI_LOCK_PREFIX="${OI_LOCK_PREFIX:-oi-advisor}"
+  export OI_LOCK_PORT="${OI_LOCK_PORT:-6379}" OI_LOCK_DB="${OI_LOCK_DB:-1}" OI_LOCK_PREFIX="${OI_LOCK_PREFIX:-oiadvisor}"
   export OI_ACTIONS_URL="${OI_ACTIONS_URL:-http://127.0.0.1:${OI_ACTIONS_PORT:-5055}/webhook}"
   endpoints=deploy/endpoints-scaled.yml
 fi

@@ -16,7 +16,7 @@ import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import requests
 
@@ -68,6 +68,8 @@ class Servers:
     rasa_port: int = field(default_factory=free_port)
     actions_port: int = field(default_factory=free_port)
     extra_env: Dict[str, str] = field(default_factory=dict)
+    #: a second Rasa server may use another's action server: ("rasa",) with its actions_port
+    programs: Tuple[str, ...] = ("rasa", "actions")
     process: Optional[subprocess.Popen] = None
 
     @property
@@ -92,15 +94,16 @@ class Servers:
         log = open(self.folder / "supervisord.out", "w")
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "scripts/supervise.py"), "--dir", str(self.folder),
-             "--only", "rasa,actions", "--logs"],
+             "--only", ",".join(self.programs), "--logs"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         self.wait_until_up()
         return self
 
     def wait_until_up(self, timeout: float = 240) -> None:
         """Wait until the action server and Rasa both answer."""
-        wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.process,
-                      self.folder / "actions.log", timeout)
+        if "actions" in self.programs:
+            wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.process,
+                          self.folder / "actions.log", timeout)
         wait_until_up(f"{self.rasa_url}/", self.process, self.folder / "rasa.log", timeout)
 
     def control(self, *command: str) -> str:
