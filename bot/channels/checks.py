@@ -15,6 +15,7 @@ from typing import Any, Dict, Optional, Tuple, Union
 
 MAX_SENDER = 128
 MAX_MESSAGE = 4000
+TOO_LONG = 413
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 Problem = Tuple[int, str]
@@ -67,5 +68,5 @@ def check_message(message: Any) -> Optional[Problem]:
     if not isinstance(message, str):
         return 400, "'message' is required: the text the owner wrote."
     if len(message) > MAX_MESSAGE:
-        return 413, f"That message is too long: please keep it under {MAX_MESSAGE} characters."
+        return TOO_LONG, f"That message is too long: please keep it under {MAX_MESSAGE} characters."
     return None

@@ -64,6 +64,8 @@ def test_rest_json_bodies(servers: Servers, reference: tuple, body: dict, conten
     assert response.status_code < 500, (body, response.text[:300])
     if response.status_code == 200:
         assert isinstance(response.json(), list)
+        if isinstance(body.get("message"), str) and len(body["message"]) > 4000:
+            assert "too long" in response.json()[0]["text"]
     else:
         assert response.json()["error"]
 

@@ -64,7 +64,9 @@ def test_action_server_down_mid_diagnosis_then_back(servers: Servers, chat: Chat
     try:
         for _ in range(2):  # the owner tries again while it is still down
             messages = chat.say(ANSWERS[slot])
-            assert [m.get("text") for m in messages] == [APOLOGY], messages
+            # replies Rasa makes on its own (a misconception's reality) may come first
+            assert messages and messages[-1].get("text") == APOLOGY, messages
+            assert last_question(messages) is None, "no question goes unanswered by the form"
     finally:
         servers.control("start", "actions")
     wait_for_actions(servers)
