@@ -3,14 +3,16 @@
 Rasa 3.6 has no fallback for a failed custom action: it logs "Bot will
 continue, but the actions events are lost" and the owner gets no reply at all.
 Here every custom action (and the form that calls the validation and question
-actions) turns such a failure into three events:
+actions) turns such a failure into two events:
 
 * the apology, sent to the owner and kept in the transcript;
-* ``UserUtteranceReverted``, so the owner's message is not half-applied and the
-  conversation is exactly where it was before it (a form stays on its question);
 * ``FollowupAction("action_listen")``, so Rasa waits for the owner's next message
   instead of predicting more actions that would fail the same way.
 
+The failed action changed nothing (no slot was set), so the conversation is
+where it was: a form is still on its question. The owner's message stays in
+the transcript. Rasa's ``UserUtteranceReverted`` would look tidier but, inside
+a form, Rasa's own history compaction makes it undo the form's activation too.
 When the action server is back (supervisord restarts it), the owner's next
 message continues the conversation from there. A 400 answer is a deliberate
 rejection by the action (a form refusing a slot) and keeps Rasa's own handling.
@@ -25,7 +27,7 @@ from rasa.core.actions import forms as rasa_forms
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.actions.forms import FormAction
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import BotUttered, Event, FollowupAction, UserUtteranceReverted
+from rasa.shared.core.events import BotUttered, Event, FollowupAction
 from rasa.shared.exceptions import RasaException
 
 logger = logging.getLogger(__name__)
@@ -38,8 +40,8 @@ class ActionServerUnavailable(RasaException):
 
 
 def outage_events() -> List[Event]:
-    """Apologise, undo the owner's half-handled message and wait for the next one."""
-    return [BotUttered(APOLOGY), UserUtteranceReverted(), FollowupAction(ACTION_LISTEN_NAME)]
+    """Apologise and wait for the owner's next message."""
+    return [BotUttered(APOLOGY), FollowupAction(ACTION_LISTEN_NAME)]
 
 
 class RaisingRemoteAction(RemoteAction):

@@ -71,7 +71,7 @@ def test_action_server_down_mid_diagnosis_then_back(servers: Servers, chat: Chat
         servers.control("start", "actions")
     wait_for_actions(servers)
     messages = chat.say(ANSWERS[slot])
-    assert last_question(messages) == "innovation_stage", "the form goes on from the same question"
+    assert last_question(messages) == "innovation_stage", f"the form goes on from the same question: {messages!r}"
     assert stored_texts(chat).count(APOLOGY) == 2, "the apologies are in the transcript"
 
 
