@@ -15,7 +15,7 @@ export OI_ACTIONS_PORT ?= 5055
 export OI_WEB_PORT ?= 8000
 export OI_DATABASE_URL ?= sqlite:///$(CURDIR)/var/oi_advisor.db
 
-.PHONY: help setup train run test validate bench clean
+.PHONY: help setup train run test validate bench audit clean
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -30,17 +30,20 @@ validate: setup  ## Check the knowledge base and Rasa's training data
 	@$(BIN)/python -m bot knowledge check
 	@$(BIN)/rasa data validate --fail-on-warnings --quiet
 
-run: train  ## Start Rasa, the action server and the web app on SQLite
+run: train  ## Start Rasa, the action server and the web app on SQLite, supervised
 	@mkdir -p var
 	@$(BIN)/python -m bot db upgrade
 	@echo "OI Advisor is starting: open http://127.0.0.1:$(OI_WEB_PORT)/ (staff desk: /staff). Ctrl-C stops everything."
-	@$(BIN)/honcho --no-prefix start -f Procfile 2>&1 | grep --line-buffered -v -E "TensorFlow|tensorflow|oneDNN|cuda|SQLAlchemy 2.0|Warning|warn|pkg_resources|declare_namespace|SANIC_VERSION|Implementing implicit|^ +(import|from|cli:|Base:)"
+	@$(BIN)/python scripts/supervise.py 2>&1 | grep --line-buffered -v -E "running without any HTTP authentication|TensorFlow|tensorflow|oneDNN|cuda|SQLAlchemy 2.0|Warning|warn|pkg_resources|declare_namespace|SANIC_VERSION|Implementing implicit|^ +(import|from|cli:|Base:)"
 
 test: train  ## Run the whole test suite
 	@$(BIN)/python -m pytest
 
 bench: train  ## Print speed and memory figures
 	@mkdir -p var && $(BIN)/python scripts/bench.py
+
+audit:  ## Check the locked dependencies for known vulnerabilities (needs the internet)
+	@scripts/audit.sh
 
 clean:  ## Remove trained models and local data (keeps .venv)
 	rm -rf models var .pytest_cache

@@ -5,6 +5,8 @@
 # connections (so tests can create and drop their own databases without a
 # password), Redis on 6379 without persistence (it only holds login-throttling
 # counters). Works as root in a container without systemd; safe to run again.
+# With --install-only it only installs the packages: the test suite starts
+# throwaway servers of its own from their binaries.
 set -euo pipefail
 
 PG_PORT=5432
@@ -100,5 +102,8 @@ start_redis() {
 }
 
 install_missing
+if [ "${1:-}" = "--install-only" ]; then
+    exit 0
+fi
 start_pg
 start_redis

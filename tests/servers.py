@@ -1,25 +1,29 @@
 """Start the real Rasa server and action server for end-to-end tests.
 
-The servers run as separate processes on free ports with their own SQLite
-database, exactly as ``make run`` starts them; their logs go to
-``tests/artifacts/`` so a failing run can be read afterwards.
+The servers run under supervisord on free ports with their own database,
+exactly as ``make run`` starts them (``scripts/supervise.py``), so fault tests
+can stop and restart one of them the way a crash and supervisord's restart
+would. Their logs go to ``tests/artifacts/<rasa port>/`` so a failing run can
+be read afterwards.
 """
 from __future__ import annotations
 
 import os
 import socket
 import subprocess
+import sys
 import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 MODEL = ROOT / "models" / "oi-advisor.tar.gz"
+VENV_BIN = Path(sys.executable).parent
 
 
 def free_port() -> int:
@@ -36,6 +40,7 @@ def base_env(database_url: str, actions_port: int) -> Dict[str, str]:
         "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "3", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "OI_DATABASE_URL": database_url, "OI_ACTIONS_PORT": str(actions_port),
+        "OI_VENV_BIN": str(VENV_BIN),
     })
     return env
 
@@ -62,7 +67,10 @@ class Servers:
     database_url: str
     rasa_port: int = field(default_factory=free_port)
     actions_port: int = field(default_factory=free_port)
-    processes: List[subprocess.Popen] = field(default_factory=list)
+    extra_env: Dict[str, str] = field(default_factory=dict)
+    #: a second Rasa server may use another's action server: ("rasa",) with its actions_port
+    programs: Tuple[str, ...] = ("rasa", "actions")
+    process: Optional[subprocess.Popen] = None
 
     @property
     def rasa_url(self) -> str:
@@ -72,42 +80,60 @@ class Servers:
     def env(self) -> Dict[str, str]:
         return base_env(self.database_url, self.actions_port)
 
+    @property
+    def folder(self) -> Path:
+        """Where supervisord keeps its configuration, socket and the servers' logs."""
+        return ARTIFACTS / f"servers-{self.rasa_port}"
+
     def start(self) -> "Servers":
-        """Start both servers and wait until each answers."""
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "bot", "db", "upgrade"],
+        """Migrate the database, start both servers under supervisord, wait until each answers."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"],
                        cwd=ROOT, env=self.env, check=True, capture_output=True)
-        actions = self._spawn("actions", [str(ROOT / ".venv/bin/rasa"), "run", "actions", "--actions", "actions",
-                                          "--port", str(self.actions_port)])
-        rasa = self._spawn("rasa", [str(ROOT / "scripts/run_rasa.sh")], OI_RASA_PORT=str(self.rasa_port))
-        wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", actions, ARTIFACTS / "actions.log")
-        wait_until_up(f"{self.rasa_url}/", rasa, ARTIFACTS / "rasa.log")
+        env = {**self.env, **self.extra_env, "OI_RASA_PORT": str(self.rasa_port)}
+        log = open(self.folder / "supervisord.out", "w")
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts/supervise.py"), "--dir", str(self.folder),
+             "--only", ",".join(self.programs), "--logs"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.wait_until_up()
         return self
 
-    def _spawn(self, name: str, command: List[str], **extra_env: str) -> subprocess.Popen:
-        log = open(ARTIFACTS / f"{name}.log", "w")
-        process = subprocess.Popen(command, cwd=ROOT, env={**self.env, **extra_env},
-                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        self.processes.append(process)
-        return process
+    def wait_until_up(self, timeout: float = 240) -> None:
+        """Wait until the action server and Rasa both answer."""
+        if "actions" in self.programs:
+            wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.process,
+                          self.folder / "actions.log", timeout)
+        wait_until_up(f"{self.rasa_url}/", self.process, self.folder / "rasa.log", timeout)
+
+    def control(self, *command: str) -> str:
+        """Run ``supervisorctl`` on these servers (``stop actions``, ``start all``...)."""
+        done = subprocess.run([str(VENV_BIN / "supervisorctl"), "-c",
+                               str(self.folder / "supervisord.conf"), *command],
+                              capture_output=True, text=True, timeout=120)
+        return done.stdout
+
+    def pid(self, program: str) -> int:
+        """The process id of one supervised program (0 when it is not running)."""
+        return int(self.control("pid", program).strip() or 0)
 
     def stop(self) -> None:
-        """Terminate both servers (and their children), then wait for them."""
-        for process in self.processes:
-            if process.poll() is None:
-                os.killpg(process.pid, 15)
-        for process in self.processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, 9)
-        self.processes.clear()
+        """Stop supervisord, which stops both servers and their children."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, 15)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, 9)
+            self.process.wait()
 
 
 class Chat:
     """One owner's conversation over the REST channel."""
 
     def __init__(self, servers: Servers, sender: str) -> None:
+        self.servers = servers
         self.url = f"{servers.rasa_url}/webhooks/rest/webhook"
         self.sender = sender
 

@@ -4,6 +4,10 @@ Rasa's stock socket.io output emits a custom payload's keys as arguments of
 ``emit`` instead of sending them, so structured payloads never reach the
 browser. This channel wraps each incoming message's output channel so that
 custom payloads arrive as ``{"custom": {...}}``, exactly as REST returns them.
+Each message is checked as the REST channel checks it
+(:mod:`bot.channels.checks`): control characters are dropped, and a message
+too long or without a usable session id gets a plain explanation instead of
+being handled.
 """
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from typing import Any, Awaitable, Callable, Dict, Text
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
+
+from bot.channels.checks import check_message, check_sender, clean_text
 
 
 class PayloadSocketIOOutput(SocketIOOutput):
@@ -40,6 +46,12 @@ class PayloadSocketIOInput(SocketIOInput):
         async def handle(message: UserMessage) -> Any:
             stock = message.output_channel
             message.output_channel = PayloadSocketIOOutput(stock.sio, stock.bot_message_evt)
+            problem = check_sender(message.sender_id) or check_message(message.text)
+            if problem:
+                if isinstance(message.sender_id, str):
+                    await message.output_channel.send_text_message(message.sender_id, problem[1])
+                return None
+            message.text = clean_text(message.text)
             return await on_new_message(message)
 
         return super().blueprint(handle)

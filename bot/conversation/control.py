@@ -24,6 +24,7 @@ SIDE_QUESTIONS: Dict[str, List[str]] = {
     "ask_privacy": ["action_explain_privacy"],
     "bot_challenge": ["utter_iamabot"],
     "out_of_scope": ["utter_out_of_scope"],
+    "other_language": ["action_other_language"],
 }
 #: requests that leave the form (its answers so far are kept)
 LEAVING: Dict[str, List[str]] = {

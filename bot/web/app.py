@@ -12,6 +12,8 @@ from typing import Any, Mapping, Optional
 from flask import Flask
 
 from bot.storage.migrate import ensure_schema
+from bot.web.errors import init_errors
+from bot.web.routing import CONVERTERS
 from bot.web.security import init_security
 from bot.web.settings import secret_key, settings_from_env
 
@@ -25,8 +27,10 @@ def create_app(config: Optional[Mapping[str, Any]] = None) -> Flask:
         app.config["SECRET_KEY"] = secret_key()
     if app.config["MIGRATE_ON_START"]:
         ensure_schema(app.config["DATABASE_URL"])
+    app.url_map.converters.update(CONVERTERS)
     register_blueprints(app)
     init_security(app)
+    init_errors(app)
     return app
 
 

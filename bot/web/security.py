@@ -1,5 +1,10 @@
 """App-wide protection: CSRF on every form, staff login sessions, login throttling.
 
+Behind reverse proxies (``TRUSTED_PROXIES`` > 0) Werkzeug's ProxyFix takes the
+client address, scheme and host from that many ``X-Forwarded-*`` hops, so the
+throttle counts each real client rather than the proxy, and secure cookies
+and redirects see https.
+
 Each app gets its own extension objects, so apps built for tests (or several
 apps in one process) never share state such as rate-limit keys. Login attempts
 are limited per client address with Flask-Limiter, counted in Redis when
@@ -16,6 +21,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from bot.storage.database import get_engine
 from bot.storage.staff_users import get_user_by_id
@@ -26,6 +32,9 @@ LOGIN_ENDPOINT = "staff.login"
 
 def init_security(app: Flask) -> None:
     """Attach CSRF protection, the login manager and the login throttle to ``app``."""
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     CSRFProtect(app)
     _login_manager(app)
     _throttle(app)

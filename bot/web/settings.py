@@ -44,7 +44,20 @@ def settings_from_env(environ: Optional[Mapping[str, str]] = None) -> Dict[str, 
         "RATELIMIT_KEY_PREFIX": environ.get("OI_REDIS_PREFIX", "oi-advisor"),
         "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
         "MIGRATE_ON_START": True,
+        "TRUSTED_PROXIES": trusted_proxies(environ),
     }
+
+
+def trusted_proxies(environ: Mapping[str, str]) -> int:
+    """How many reverse proxies in front of the app set ``X-Forwarded-*`` (``OI_TRUSTED_PROXIES``).
+
+    0 (the default) trusts no such header: a client could otherwise forge its
+    address and escape the login throttle.
+    """
+    value = environ.get("OI_TRUSTED_PROXIES", "").strip() or "0"
+    if not value.isdigit():
+        raise ValueError(f"OI_TRUSTED_PROXIES must be a whole number, not {value!r}")
+    return int(value)
 
 
 def secret_key(path: Path = SECRET_KEY_FILE) -> str:

@@ -1,9 +1,11 @@
 """Real servers and real conversations for the storage and web tests.
 
-PostgreSQL and Redis are the ones ``scripts/services.sh`` starts on
-127.0.0.1. Each test gets a database of its own, created here and dropped
-afterwards. When a server cannot be reached the tests that need it are
-skipped with a loud notice, except under ``CI=true``, where that is a failure.
+PostgreSQL and Redis are throwaway servers the session starts in a temporary
+folder from the installed binaries (:mod:`tests.local_servers`), or the ones
+``OI_TEST_POSTGRES_URL`` and ``OI_TEST_REDIS_URL`` name. Each test gets a
+database of its own, created here and dropped afterwards. Only where the
+binaries are missing are the tests that need them skipped, with a loud notice,
+and under ``CI=true`` even that is a failure.
 Conversations are written the way production writes them: Rasa's own tracker
 store for the transcript and :mod:`bot.storage.conversations` for the rest.
 """
@@ -23,11 +25,10 @@ from sqlalchemy.engine import make_url
 
 from bot.storage.database import dispose_engines
 from bot.storage.migrate import forget_upgrades
+from tests.local_servers import postgres_url, redis_url
 
-POSTGRES_SERVER_URL = os.environ.get(
-    "OI_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-REDIS_URL = os.environ.get("OI_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+MISSING = "not installed (Debian: apt-get install postgresql redis-server, or scripts/services.sh)"
+
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -48,7 +49,7 @@ _announced: set = set()
 
 def unreachable(request: pytest.FixtureRequest, what: str, problem: str) -> NoReturn:
     """Skip loudly, or fail under CI, because a server the test needs is down."""
-    message = (f"{what} NOT REACHABLE ({problem}). Start it with scripts/services.sh; "
+    message = (f"{what} NOT AVAILABLE ({problem}). Install it with scripts/services.sh; "
                f"under CI=true this is a failure.")
     if in_ci():
         pytest.fail(message, pytrace=False)
@@ -69,8 +70,11 @@ def _shout(request: pytest.FixtureRequest, line: str) -> None:
         reporter.write_line(line, red=True, bold=True)
 
 
-def postgres_problem(server_url: str = POSTGRES_SERVER_URL) -> Optional[str]:
+def postgres_problem(server_url: Optional[str] = None) -> Optional[str]:
     """Why PostgreSQL cannot be used, or None when it can."""
+    server_url = server_url or postgres_url()
+    if server_url is None:
+        return f"PostgreSQL {MISSING}"
     engine = create_engine(server_url, future=True, connect_args={"connect_timeout": 3})
     try:
         with engine.connect() as connection:
@@ -82,10 +86,13 @@ def postgres_problem(server_url: str = POSTGRES_SERVER_URL) -> Optional[str]:
         engine.dispose()
 
 
-def redis_problem(url: str = REDIS_URL) -> Optional[str]:
+def redis_problem(url: Optional[str] = None) -> Optional[str]:
     """Why Redis cannot be used, or None when it can."""
     import redis
 
+    url = url or redis_url()
+    if url is None:
+        return f"redis-server {MISSING}"
     try:
         redis.Redis.from_url(url, socket_connect_timeout=3).ping()
         return None
@@ -94,8 +101,10 @@ def redis_problem(url: str = REDIS_URL) -> Optional[str]:
 
 
 @contextmanager
-def scratch_postgres(server_url: str = POSTGRES_SERVER_URL) -> Iterator[str]:
+def scratch_postgres(server_url: Optional[str] = None) -> Iterator[str]:
     """A new, empty PostgreSQL database, dropped (with its connections) afterwards."""
+    server_url = server_url or postgres_url()
+    assert server_url, "PostgreSQL is not available"
     name = "oi_test_" + secrets.token_hex(6)
     admin = create_engine(server_url, future=True, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

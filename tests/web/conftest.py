@@ -9,7 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from bot.web.app import create_app
-from tests.storage.support import BACKENDS, REDIS_URL, database_for, redis_problem, unreachable
+from tests.local_servers import redis_url
+from tests.storage.support import BACKENDS, database_for, redis_problem, unreachable
 from tests.web.desk import create_accounts, login
 
 
@@ -67,6 +68,6 @@ def redis_prefix(request: pytest.FixtureRequest) -> Iterator[str]:
 
     prefix = "oi-test-" + secrets.token_hex(6)
     yield prefix
-    connection = redis.Redis.from_url(REDIS_URL)
+    connection = redis.Redis.from_url(redis_url())
     for key in connection.scan_iter(match=f"*{prefix}*"):
         connection.delete(key)

@@ -9,7 +9,7 @@ from flask import Flask
 
 from bot.web.app import create_app
 from bot.web.settings import settings_from_env
-from tests.storage.support import REDIS_URL
+from tests.local_servers import redis_url
 from tests.web.desk import PASSWORD, csrf_token, login, owner_asks_for_followup
 
 REVIEW_PAGES = ["/staff/followups", "/staff/followups/{ref}", "/staff/followups/{ref}/partnering.json",
@@ -130,9 +130,37 @@ def test_login_attempts_are_throttled_in_memory(database_url: str) -> None:
 
 def test_login_attempts_are_counted_in_redis(database_url: str, redis_prefix: str) -> None:
     config = {"DATABASE_URL": database_url, "SECRET_KEY": secrets.token_hex(32),
-              "LOGIN_RATE_LIMIT": "3 per minute", "RATELIMIT_STORAGE_URI": REDIS_URL,
+              "LOGIN_RATE_LIMIT": "3 per minute", "RATELIMIT_STORAGE_URI": redis_url(),
               "RATELIMIT_KEY_PREFIX": redis_prefix}
     assert _throttled_after(create_app(config), 3)[3:] == [429, 429]
-    assert list(redis.Redis.from_url(REDIS_URL).scan_iter(match=f"*{redis_prefix}*"))
+    assert list(redis.Redis.from_url(redis_url()).scan_iter(match=f"*{redis_prefix}*"))
     # a second server process sharing Redis sees the same count
     assert _throttled_after(create_app(config), 0)[0] == 429
+
+
+def _attempts_from(app: Flask, client_address: str, count: int) -> list:
+    browser = app.test_client()
+    headers = {"X-Forwarded-For": client_address}
+    token = csrf_token(browser.get("/staff/login", headers=headers).get_data(as_text=True))
+    return [browser.post("/staff/login", headers=headers, data={
+        "username": "nobody", "password": "wrong", "csrf_token": token}).status_code
+        for _ in range(count)]
+
+
+@pytest.mark.parametrize("hops", [0, 1])
+def test_behind_a_proxy_each_real_client_is_throttled_on_its_own(database_url: str, hops: int) -> None:
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": secrets.token_hex(32),
+                      "LOGIN_RATE_LIMIT": "3 per minute", "RATELIMIT_STORAGE_URI": "memory://",
+                      "TRUSTED_PROXIES": hops})
+    assert _attempts_from(app, "203.0.113.7", 4)[3] == 429
+    second_client = _attempts_from(app, "198.51.100.9", 1)[0]
+    # with a trusted proxy the second client has its own count; without, a
+    # forged header changes nothing and the proxy's address stays throttled
+    assert second_client == (200 if hops else 429)
+
+
+def test_the_number_of_trusted_proxies_comes_from_the_environment() -> None:
+    assert settings_from_env({"OI_TRUSTED_PROXIES": "2"})["TRUSTED_PROXIES"] == 2
+    assert settings_from_env({})["TRUSTED_PROXIES"] == 0
+    with pytest.raises(ValueError):
+        settings_from_env({"OI_TRUSTED_PROXIES": "all"})

@@ -60,6 +60,9 @@ def filters_from_args(args: Mapping[str, str]) -> review.ConversationFilter:
     )
 
 
+MAX_PAGE = 1_000_000
+
+
 def _yes_no(args: Mapping[str, str], name: str) -> Optional[bool]:
     """A yes/no filter: True, False, or None for "any"."""
     return {"yes": True, "no": False}.get(args.get(name, ""))
@@ -68,7 +71,8 @@ def _yes_no(args: Mapping[str, str], name: str) -> Optional[bool]:
 def _page() -> int:
     """The requested page number, 1 or more."""
     page = request.args.get("page", "1")
-    return max(int(page), 1) if page.isdigit() else 1
+    # ASCII digits only ("²" is a digit to Python), bounded so the offset fits the database
+    return min(max(int(page), 1), MAX_PAGE) if page.isascii() and page.isdigit() else 1
 
 
 @blueprint.route("/conversations")
@@ -89,7 +93,7 @@ def conversation_list():  # type: ignore[no-untyped-def]
     )
 
 
-@blueprint.route("/conversations/<sender_id>")
+@blueprint.route("/conversations/<conversation:sender_id>")
 @role_required(*REVIEWERS)
 def conversation_page(sender_id: str):  # type: ignore[no-untyped-def]
     """Profile, advice, misconceptions, tutorial, follow-ups and the transcript."""
@@ -108,7 +112,7 @@ def conversation_page(sender_id: str):  # type: ignore[no-untyped-def]
     )
 
 
-@blueprint.route("/conversations/<sender_id>/status", methods=["POST"])
+@blueprint.route("/conversations/<conversation:sender_id>/status", methods=["POST"])
 @role_required(*REVIEWERS)
 def conversation_status(sender_id: str):  # type: ignore[no-untyped-def]
     """Mark a conversation reviewed (or back to new)."""
@@ -122,7 +126,7 @@ def conversation_status(sender_id: str):  # type: ignore[no-untyped-def]
     return redirect(url_for("staff.conversation_page", sender_id=sender_id))
 
 
-@blueprint.route("/conversations/<sender_id>/erase", methods=["GET", "POST"])
+@blueprint.route("/conversations/<conversation:sender_id>/erase", methods=["GET", "POST"])
 @role_required(*ADMINS)
 def conversation_erase(sender_id: str):  # type: ignore[no-untyped-def]
     """Ask for confirmation, then erase everything stored for the conversation."""
