@@ -8,11 +8,12 @@ handled yet first.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Dict, List, Optional
 
-from sqlalchemy import case, insert, or_, select, update
+from sqlalchemy import case, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from bot.storage.annotations import MAX_NOTE, Note
@@ -97,13 +98,19 @@ def queue(connection: Connection, status: Optional[str] = None, *, text: Optiona
     return [_followup(row, threads.get(row.reference)) for row in rows]
 
 
+PHONE_SEARCH_DIGITS = 4
+
+
 def _matches(needle: str):  # type: ignore[no-untyped-def]
     """Requests whose reference, name, company, e-mail, phone or notes contain ``needle``."""
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     c = followups.c
     noted = select(followup_notes.c.reference).where(followup_notes.c.body.ilike(pattern, escape="\\"))
-    return or_(*(column.ilike(pattern, escape="\\") for column in
-                 (c.reference, c.name, c.company, c.email, c.phone)), c.reference.in_(noted))
+    found = [column.ilike(pattern, escape="\\") for column in (c.reference, c.name, c.company, c.email, c.phone)]
+    digits = re.sub(r"\D", "", needle)
+    if len(digits) >= PHONE_SEARCH_DIGITS:  # phones are stored as "+43 1 2345678": match "234 5678" too
+        found.append(func.replace(func.replace(c.phone, " ", ""), "-", "").like(f"%{digits}%"))
+    return or_(*found, c.reference.in_(noted))
 
 
 def get(connection: Connection, reference: str) -> Optional[Followup]:
