@@ -41,7 +41,7 @@ def latest_message(tracker: Tracker, explicit_only: bool = False) -> Message:
                 if item.get("extractor") != READER
                 and not (explicit_only and item.get("extractor") in GUESSES)]
     return Message(text=tracker.latest_message.get("text") or "", intent=latest_intent(tracker),
-                   entities=entities,
+                   entities=entities, doubt=float(tracker.latest_message.get("doubt") or 0.0),
                    readings=from_entities(item for item in items if item.get("extractor") == READER))
 
 

@@ -51,6 +51,7 @@ class Message:
     intent: Optional[str]
     entities: Sequence[Tuple[str, Any]] = ()
     readings: Sequence[Reading] = ()
+    doubt: float = 0.0
 
 
 @dataclass

@@ -32,6 +32,8 @@ CHATTER = {
     "show_menu": "Let's finish these few questions first; the menu is there afterwards.",
     "next_step": "Let's carry on.",
 }
+#: below this doubt probability, a "misconception" that answers the asked question is an answer
+VOICED_DOUBT = 0.5
 REASKS_SLOT = "diagnosis_reasks"
 CHOICES_SLOT = "diagnosis_choices"
 ASKS_SLOT = "diagnosis_asks"
@@ -69,6 +71,10 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
         return _go_back(requested, slots)
     if message.intent == "why_ask":
         return Decision(slots={REASKS_SLOT: reasks}, replies=[questions.why(requested)])
+    if message.intent == "misconception" and message.doubt < VOICED_DOUBT:
+        answer = interpret(message, requested, slots)
+        if answer.answers(requested):
+            return _fill(answer, slots)
     if message.intent in DIGRESSIONS:
         return Decision(reject=True)
     reading = interpret(message, requested, slots)

@@ -31,7 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from bot.understanding.clauses import Clause, clauses
-from bot.understanding.headcount import head_count, size_band
+from bot.understanding.headcount import PEOPLE, HeadCount, head_count, size_band
 
 NONE = "__none__"
 SIZE_SLOT = "company_size"
@@ -99,7 +99,8 @@ class AnswerReader:
         spans = _spans(text)
         if not spans:
             return []
-        matrix = self._features.transform([_without_filler(span.text) for span in spans])
+        stated = head_count(text, asked=False)
+        matrix = self._features.transform([_without_filler(_without_count(span, stated)) for span in spans])
         about = dict(zip(map(str, self._topics.classes_), self._topics.predict_proba(matrix).T))
         readings: List[Reading] = []
         for slot, classifier in self._values.items():
@@ -130,6 +131,22 @@ def _labelled(groups: Mapping[str, Sequence[str]]) -> Tuple[List[str], List[str]
 
 def _classifier() -> LogisticRegression:
     return LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced")
+
+
+def _without_count(span: Clause, count: Optional[HeadCount]) -> str:
+    """The span's text without a stated head count ("with 25 employees").
+
+    The count is read by rules; left in, it would pull "a furniture maker
+    with 25 employees" towards the size question and away from the sector.
+    """
+    if count is None or not (span.start <= count.start and count.end <= span.end):
+        return span.text
+    start, end = count.start - span.start, count.end - span.start
+    tail = re.match(rf"\s*(?:[a-z]+[- ]?){{0,2}}?{PEOPLE}\b", span.text[end:], re.I)
+    end += tail.end() if tail else 0
+    head = re.search(r"(?:\b(?:with|of|about|around|roughly|we are|we're|and)\s+)?$", span.text[:start], re.I)
+    masked = (span.text[:head.start()] + span.text[end:]).strip(" ,.")
+    return masked or span.text
 
 
 def _without_filler(text: str) -> str:

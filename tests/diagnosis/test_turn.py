@@ -101,7 +101,8 @@ def test_no_question_is_asked_a_third_time_after_side_remarks() -> None:
 
 def test_an_answer_with_a_doubt_is_handed_over_then_stored() -> None:
     text = "we're a bakery, probably too small for this"
-    message = said(text, "misconception", ("sector", "food_beverage", 0.9, 0.95, "we're a bakery"))
+    read = said(text, "misconception", ("sector", "food_beverage", 0.9, 0.95, "we're a bakery"))
+    message = Message(text, "misconception", readings=read.readings, doubt=0.9)
     assert decide(message, "sector", {}).reject
     assert decide(message, "sector", {}, asks=1, returning=True).slots["sector"] == "food_beverage"
 
@@ -169,3 +170,12 @@ def test_a_one_clause_opener_fills_its_sector_and_its_head_count() -> None:
     assert decide(message, None, {}).slots["sector"] == "manufacturing"
     assert decide(message, None, {}).slots["company_size"] == "small"
     assert "innovation_need" not in decide(message, None, {}).slots
+
+
+def test_an_answer_misread_as_a_doubt_is_stored_without_a_card() -> None:
+    text = "its finished, works, just sitting in a repo"
+    reading = ("innovation_stage", "commercialisation", 0.4, 0.8, text)
+    calm = Message(text, "misconception", readings=said(text, "inform", reading).readings, doubt=0.2)
+    assert decide(calm, "innovation_stage", {}).slots["innovation_stage"] == "commercialisation"
+    worried = Message(text, "misconception", readings=calm.readings, doubt=0.8)
+    assert decide(worried, "innovation_stage", {}).reject

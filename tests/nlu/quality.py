@@ -73,7 +73,8 @@ def as_message(parsed: Mapping[str, Any]) -> Message:
     explicit = [(item["entity"], item["value"]) for item in items
                 if item.get("extractor") not in GUESSING_EXTRACTORS]
     readings = from_entities(item for item in items if item.get("extractor") == "AnswerReader")
-    return Message(parsed.get("text") or "", (parsed.get("intent") or {}).get("name"), explicit, readings)
+    return Message(parsed.get("text") or "", (parsed.get("intent") or {}).get("name"), explicit, readings,
+                   float(parsed.get("doubt") or 0.0))
 
 
 def expected(question: str, value: Any) -> Any:
@@ -107,8 +108,8 @@ class AnswerScores:
 def score_answer(parsed: Mapping[str, Any], question: str, want: Any) -> Tuple[bool, bool, bool, Any]:
     """(right at first reading, right within the choices, card shown, value read) for one answer."""
     message = as_message(parsed)
-    card = message.intent == "misconception"
     decision = decide(message, question, {}, asks=1)
+    card = decision.reject and message.intent == "misconception"
     if decision.reject:
         decision = decide(message, question, {}, asks=1, returning=True)
     got = decision.slots.get(question)

@@ -29,3 +29,13 @@ def test_the_question_an_owner_names(text: str, slot) -> None:
 def test_negation_marks_the_words_in_its_scope() -> None:
     assert mark_negation("not really sensitive") == "not not_really not_sensitive"
     assert mark_negation("didnt go well, but fine") == "didnt not_go not_well , but fine"
+
+
+def test_a_stated_head_count_is_set_aside_before_the_text_is_classified() -> None:
+    from bot.understanding.clauses import Clause
+    from bot.understanding.headcount import head_count
+    from bot.understanding.reader import _without_count
+
+    for text, rest in (("We are a furniture maker with 25 employees", "We are a furniture maker"),
+                       ("bakery, 12 staff", "bakery"), ("25", "25")):
+        assert _without_count(Clause(text, 0, len(text)), head_count(text, asked=False)) == rest
