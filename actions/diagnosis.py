@@ -18,6 +18,7 @@ from bot.diagnosis.form import is_answered
 from bot.diagnosis.interpret import Message
 from bot.diagnosis.turn import ASKS_SLOT, CHOICES_SLOT, REASKS_SLOT, decide
 from bot.knowledge import load_knowledge
+from bot.knowledge.answers import ENTITY_TO_SLOT
 from bot.understanding.reader import from_entities
 
 READER = "AnswerReader"
@@ -32,14 +33,15 @@ FORM_STEPS = {"action_listen", "diagnosis_form", "validate_diagnosis_form", "act
 def latest_message(tracker: Tracker, explicit_only: bool = False) -> Message:
     """The latest user message as the dialogue logic reads it.
 
-    ``explicit_only`` keeps just the values of buttons and typed payloads
-    as entities: the diagnosis reads typed text from the answer reader's
-    readings, never from single matched words.
+    ``explicit_only`` keeps, for the diagnosis questions, just the values of
+    buttons and typed payloads: typed answers are read from the answer
+    reader's readings, never from single matched words. Other entities
+    (partner types named, models) are kept.
     """
     items = tracker.latest_message.get("entities") or []
     entities = [(item.get("entity"), item.get("value")) for item in items
                 if item.get("extractor") != READER
-                and not (explicit_only and item.get("extractor") in GUESSES)]
+                and not (explicit_only and item.get("extractor") in GUESSES and item.get("entity") in ENTITY_TO_SLOT)]
     return Message(text=tracker.latest_message.get("text") or "", intent=latest_intent(tracker),
                    entities=entities, doubt=float(tracker.latest_message.get("doubt") or 0.0),
                    readings=from_entities(item for item in items if item.get("extractor") == READER))

@@ -41,7 +41,7 @@ def test_followup_after_a_diagnosis_reaches_the_queue_with_profile_and_transcrip
     assert queued[0].company == "Forno Rossi <b>bakery</b>" and queued[0].consent_text
     stored = record(servers, chat.sender)
     assert stored.profile["sector"] == "food_beverage" and stored.recommendations
-    assert any(line.speaker == "user" and "12 people" in line.text for line in stored.transcript)
+    assert any(line.speaker == "user" and "12 people" in line.text for line in stored.turns)
 
 
 def test_without_consent_nothing_personal_is_stored(chat: Chat, servers) -> None:

@@ -108,26 +108,10 @@ def test_a_whole_lesson_and_quiz_with_a_wrong_answer_and_side_questions(servers:
     assert page.count('class="mark wrong"') == 1 and page.count('class="mark right"') == 5
 
 
-class QuietServers(Servers):
-    """Servers whose logs do not overwrite those of the session's servers."""
-
-    def start(self) -> "QuietServers":
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        root = Path(__file__).resolve().parents[2]
-        subprocess.run([str(root / ".venv/bin/python"), "-m", "bot", "db", "upgrade"],
-                       cwd=root, env=self.env, check=True, capture_output=True)
-        actions = self._spawn("restart-actions", [str(root / ".venv/bin/rasa"), "run", "actions",
-                                                  "--actions", "actions", "--port", str(self.actions_port)])
-        rasa = self._spawn("restart-rasa", [str(root / "scripts/run_rasa.sh")], OI_RASA_PORT=str(self.rasa_port))
-        wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", actions, ARTIFACTS / "restart-actions.log")
-        wait_until_up(f"{self.rasa_url}/", rasa, ARTIFACTS / "restart-rasa.log")
-        return self
-
-
 def test_the_tutorial_resumes_after_the_servers_restart(trained_model: str, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'restart.db'}"
     sender = f"restart-{uuid.uuid4().hex[:10]}"
-    first = QuietServers(database_url=url).start()
+    first = Servers(database_url=url).start()
     try:
         chat = Chat(first, sender)
         chat.say("/start_tutorial")
@@ -138,7 +122,7 @@ def test_the_tutorial_resumes_after_the_servers_restart(trained_model: str, tmp_
     finally:
         first.stop()
 
-    second = QuietServers(database_url=url).start()
+    second = Servers(database_url=url).start()
     try:
         chat = Chat(second, sender)
         messages = chat.say("next")                        # the form is still running

@@ -21,7 +21,7 @@ import yaml
 from bot.diagnosis.interpret import Message
 from bot.diagnosis.turn import decide
 from bot.knowledge import load_knowledge
-from bot.knowledge.answers import ANSWER_SLOTS, load_examples
+from bot.knowledge.answers import ANSWER_SLOTS, ENTITY_TO_SLOT, load_examples
 from bot.knowledge.vocabulary import phrases_of
 from bot.understanding.reader import from_entities
 
@@ -71,7 +71,7 @@ def as_message(parsed: Mapping[str, Any]) -> Message:
     """A parse result as the diagnosis reads it (as ``actions.diagnosis`` does)."""
     items = parsed.get("entities") or []
     explicit = [(item["entity"], item["value"]) for item in items
-                if item.get("extractor") not in GUESSING_EXTRACTORS]
+                if item.get("extractor") not in GUESSING_EXTRACTORS or item["entity"] not in ENTITY_TO_SLOT]
     readings = from_entities(item for item in items if item.get("extractor") == "AnswerReader")
     return Message(parsed.get("text") or "", (parsed.get("intent") or {}).get("name"), explicit, readings,
                    float(parsed.get("doubt") or 0.0))
