@@ -78,6 +78,8 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
     if message.intent in DIGRESSIONS:
         return Decision(reject=True)
     reading = interpret(message, requested, slots)
+    if reading.updates and not reading.answers(requested) and asks >= MAX_ASKS:
+        return _merged(_fill(reading, slots), _leave_open(requested))
     if reading.updates:
         return _fill(reading, slots)
     if message.intent in CHATTER:
@@ -145,6 +147,10 @@ def _unclear(requested: str, reasks: int, asks: int, reading: Interpretation) ->
     if reasks >= 1 or asks >= MAX_ASKS:
         return _leave_open(requested)
     return Decision(slots={REASKS_SLOT: reasks + 1, CHOICES_SLOT: reading.choices or None})
+
+
+def _merged(first: Decision, second: Decision) -> Decision:
+    return Decision(slots={**first.slots, **second.slots}, replies=first.replies + second.replies)
 
 
 def _leave_open(requested: str) -> Decision:

@@ -38,7 +38,8 @@ SIZE_SLOT = "company_size"
 #: confidence of a head count next to a word for people ("12 staff")
 STATED_COUNT = 0.99
 #: confidence of a bare number, which only answers the size question itself
-BARE_COUNT = 0.7
+#: (below the confidence needed to fill a question that was not asked)
+BARE_COUNT = 0.6
 TOP = 3
 FLOOR = 0.05
 #: below this, a clause is not about the question at all and is not reported

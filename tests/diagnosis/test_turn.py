@@ -179,3 +179,10 @@ def test_an_answer_misread_as_a_doubt_is_stored_without_a_card() -> None:
     assert decide(calm, "innovation_stage", {}).slots["innovation_stage"] == "commercialisation"
     worried = Message(text, "misconception", readings=calm.readings, doubt=0.8)
     assert decide(worried, "innovation_stage", {}).reject
+
+
+def test_an_answer_to_another_question_after_the_second_ask_still_moves_on() -> None:
+    text = "we run a bakery"
+    message = said(text, "inform", ("sector", "food_beverage", 0.9, 0.95, text))
+    decision = decide(message, "company_size", {}, asks=MAX_ASKS)
+    assert decision.slots["sector"] == "food_beverage" and decision.slots["company_size"] == SKIPPED
