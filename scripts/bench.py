@@ -85,8 +85,8 @@ def bench_servers() -> List[str]:
             latencies.append((time.perf_counter() - begin) * 1000)
         quantiles = statistics.quantiles(latencies, n=20)
         print(f"{'REST reply latency p50 / p95':42} {statistics.median(latencies):7.0f} ms / {quantiles[18]:.0f} ms")
-        for name, process in zip(("action server", "Rasa server"), servers.processes):
-            print(f"{name + ' resident memory':42} {tree_rss_mb(process.pid):10.0f} MB")
+        for name, program in (("action server", "actions"), ("Rasa server", "rasa")):
+            print(f"{name + ' resident memory':42} {tree_rss_mb(servers.pid(program)):10.0f} MB")
     finally:
         servers.stop()
     return report
