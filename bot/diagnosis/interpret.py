@@ -118,6 +118,12 @@ def typed(slot: str, value: Any) -> Any:
     return value
 
 
+def about(readings: Sequence[Reading], slot: str) -> float:
+    """How likely the message is about ``slot`` at all, whatever the value."""
+    return max((reading.confidence / reading.share for reading in readings
+                if reading.slot == slot and reading.share > 0), default=0.0)
+
+
 def _asked(readings: Sequence[Reading], slot: str, minimum: float) -> Tuple[Any, List[str]]:
     """The asked question's value, or None with the likeliest values to offer."""
     ranked = _ranked(readings, slot)

@@ -20,7 +20,7 @@ from bot.dialogue.phrasing import looks_like_question
 from bot.dialogue.reply import Reply
 from bot.diagnosis import questions
 from bot.diagnosis.form import SKIPPED, previous_slot
-from bot.diagnosis.interpret import IN_PASSING, Interpretation, Message, interpret, typed
+from bot.diagnosis.interpret import IN_PASSING, MAYBE_ASKED, Interpretation, Message, about, interpret, typed
 
 #: intents the form hands to rules: side questions and conversation control
 DIGRESSIONS = frozenset(HANDED_OVER)
@@ -72,9 +72,7 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
     if message.intent == "why_ask":
         return Decision(slots={REASKS_SLOT: reasks}, replies=[questions.why(requested)])
     if message.intent == "misconception" and message.doubt < VOICED_DOUBT:
-        answer = interpret(message, requested, slots)
-        if answer.answers(requested):
-            return _fill(answer, slots)
+        return _answer_not_doubt(message, requested, slots, reasks, asks)
     if message.intent in DIGRESSIONS:
         return Decision(reject=True)
     reading = interpret(message, requested, slots)
@@ -84,6 +82,22 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
         return _fill(reading, slots)
     if message.intent in CHATTER:
         return _chatter(message.intent, requested, reasks, asks)
+    return _unclear(requested, reasks, asks, reading)
+
+
+def _answer_not_doubt(message: Message, requested: str, slots: Mapping[str, Any],
+                      reasks: int, asks: int) -> Decision:
+    """A "misconception" the doubt detector does not confirm is read as an answer.
+
+    The intent classifier alone is overconfident on answers that share a
+    doubt's words ("our recipes are secret"); an owner who was just asked a
+    question is far more likely answering it. So the form is interrupted
+    only when both classifiers hear a doubt; otherwise the message is an
+    answer, and an unclear one gets "Did you mean ...?" like any other.
+    """
+    reading = interpret(message, requested, slots)
+    if reading.updates:
+        return _fill(reading, slots)
     return _unclear(requested, reasks, asks, reading)
 
 
@@ -103,12 +117,13 @@ def _after_side_remark(message: Message, requested: str, slots: Mapping[str, Any
     by its card, and the sector stored here.
     """
     asking = message.intent in SIDE_QUESTIONS and looks_like_question(message.text)
-    if not asking:
-        reading = interpret(message, requested, slots, minimum=IN_PASSING)
-        if reading.answers(requested):
-            return _fill(reading, slots)
+    reading = interpret(message, requested, slots, minimum=IN_PASSING)
+    if not asking and reading.answers(requested):
+        return _fill(reading, slots)
     if asks >= MAX_ASKS:
         return _leave_open(requested)
+    if not asking and reading.choices and about(message.readings, requested) >= MAYBE_ASKED:
+        return Decision(slots={CHOICES_SLOT: reading.choices})
     return Decision()
 
 

@@ -108,8 +108,10 @@ def test_an_answer_with_a_doubt_is_handed_over_then_stored() -> None:
 
 
 def test_side_questions_and_control_are_handed_over() -> None:
-    for intent in ("ask_definition", "delete_my_data", "stop", "start_over", "help", "ask_privacy", "misconception"):
+    for intent in ("ask_definition", "delete_my_data", "stop", "start_over", "help", "ask_privacy"):
         assert decide(said("what now", intent), "sector", {}).reject, intent
+    doubt = Message("isn't this only for big firms?", "misconception", doubt=0.9)
+    assert decide(doubt, "sector", {}).reject
     question = said("which partners suit scaling up?", "ask_partners_for_stage",
                     ("innovation_stage", "scaling_up", 0.9, 0.9, "scaling up"))
     assert decide(question, "innovation_stage", {}, asks=1, returning=True).slots == {}
@@ -186,3 +188,22 @@ def test_an_answer_to_another_question_after_the_second_ask_still_moves_on() -> 
     message = said(text, "inform", ("sector", "food_beverage", 0.9, 0.95, text))
     decision = decide(message, "company_size", {}, asks=MAX_ASKS)
     assert decision.slots["sector"] == "food_beverage" and decision.slots["company_size"] == SKIPPED
+
+
+def test_a_misconception_the_doubt_detector_does_not_hear_is_an_unclear_answer_not_a_card() -> None:
+    text = "engineers who could help out on projects"
+    message = said(text, "misconception", ("offer", "capacity", 0.3, 0.45, text),
+                   ("offer", "market_access", 0.2, 0.3, text))
+    decision = decide(Message(text, "misconception", readings=message.readings, doubt=0.1), "offer", {})
+    assert not decision.reject
+    assert decision.slots[CHOICES_SLOT][0] == "capacity" and decision.slots[REASKS_SLOT] == 1
+
+
+def test_after_a_side_remark_an_answer_half_read_offers_its_likeliest_values() -> None:
+    text = "a big kitchen that is idle in the afternoons"
+    message = said(text, "misconception", ("offer", "capacity", 0.35, 0.45, text),
+                   ("offer", "nothing_yet", 0.2, 0.3, text))
+    decision = decide(message, "offer", {}, asks=1, returning=True)
+    assert decision.slots == {CHOICES_SLOT: ["capacity", "nothing_yet"]}
+    question = said("could a kitchen be shared?", "ask_definition", ("offer", "capacity", 0.35, 0.45, "kitchen"))
+    assert decide(question, "offer", {}, asks=1, returning=True).slots == {}
