@@ -96,10 +96,14 @@ class Servers:
             [sys.executable, str(ROOT / "scripts/supervise.py"), "--dir", str(self.folder),
              "--only", ",".join(self.programs), "--logs"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        self.wait_until_up()
+        try:
+            self.wait_until_up()
+        except BaseException:
+            self.stop()
+            raise
         return self
 
-    def wait_until_up(self, timeout: float = 240) -> None:
+    def wait_until_up(self, timeout: float = float(os.environ.get("OI_START_SECONDS", "420"))) -> None:
         """Wait until the action server and Rasa both answer."""
         if "actions" in self.programs:
             wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.process,
