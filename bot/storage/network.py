@@ -19,6 +19,7 @@ from bot.followup import is_reference
 from bot.network.profile import NetworkProfile
 from bot.storage.database import insert_if_missing, utcnow
 from bot.storage.tables import conversations, followups, network_consents, network_profiles
+from bot.storage.transcript import events, has_events_table
 
 EDITABLE = ("sector", "size", "stage", "needs", "barriers", "offers", "ip_sensitivity", "abroad",
             "past_partners", "seeks_text", "offers_text")
@@ -148,5 +149,9 @@ def resolve(connection: Connection, reference: str) -> Optional[str]:
     if is_reference(reference):
         return connection.execute(select(followups.c.sender_id)
                                   .where(followups.c.reference == reference)).scalar()
-    return connection.execute(select(conversations.c.sender_id)
-                              .where(conversations.c.sender_id == reference)).scalar()
+    known = connection.execute(select(conversations.c.sender_id)
+                               .where(conversations.c.sender_id == reference)).scalar()
+    if known is None and has_events_table(connection):  # a chat not yet in our tables
+        known = connection.execute(select(events.c.sender_id).where(events.c.sender_id == reference)
+                                   .limit(1)).scalar()
+    return known
