@@ -18,6 +18,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.network import rules
 from bot.network.matching import Match, Wants, _explain, scored, wants
+from bot.network.pool import Pool
 from bot.network.profile import NetworkProfile
 from bot.network.wording import offer_list
 
@@ -115,7 +116,7 @@ def _funder(ranked: List[Tuple[object, NetworkProfile]]) -> Optional[NetworkProf
     return None
 
 
-def suggest_consortium(lead: NetworkProfile, pool: Iterable[NetworkProfile]) -> Consortium:
+def suggest_consortium(lead: NetworkProfile, pool: "Pool | Iterable[NetworkProfile]") -> Consortium:
     """The suggested consortium for ``lead`` (no members if it has not consented)."""
     kind = cf2_kind(lead)
     wanted = wants(lead)

@@ -15,6 +15,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from bot.network import rules
 from bot.network.profile import NetworkProfile
+from bot.network.pool import Entry, Pool, as_pool
 from bot.network.text import OfferWords
 
 WEIGHTS = {"complement": 0.35, "stage": 0.10, "sector": 0.10, "size": 0.10, "mutual": 0.10, "text": 0.25}
@@ -31,11 +32,8 @@ class Wants:
     weights: Dict[str, float]
     because: Dict[str, Tuple[str, ...]]
     from_stage: FrozenSet[str]
-
-    @property
-    def offers(self) -> FrozenSet[str]:
-        """The offers a partner could usefully bring."""
-        return frozenset(self.weights)
+    #: the offers a partner could usefully bring (the keys of ``weights``)
+    offers: FrozenSet[str]
 
 
 def wants(firm: NetworkProfile) -> Wants:
@@ -53,11 +51,11 @@ def wants(firm: NetworkProfile) -> Wants:
                     weights[offer] = max(weights.get(offer, 0.0), weight)
                     because.setdefault(offer, []).append(f"{kind}:{item}")
     stage_calls = frozenset(rules.STAGE_CALLS_FOR.get(firm.stage or "", ())) - own
-    return Wants(weights, {o: tuple(b) for o, b in because.items()}, stage_calls)
+    return Wants(weights, {o: tuple(b) for o, b in because.items()}, stage_calls, frozenset(weights))
 
 
 @lru_cache(maxsize=4096)
-def _wanted_offers(needs: Tuple[str, ...], barriers: Tuple[str, ...], stage: Optional[str],
+def wanted_offers(needs: Tuple[str, ...], barriers: Tuple[str, ...], stage: Optional[str],
                    offers: Tuple[str, ...]) -> FrozenSet[str]:
     """What a firm with these answers wants (cached: many firms answer alike)."""
     return wants(NetworkProfile("", stage=stage, needs=needs, barriers=barriers, offers=offers)).offers
@@ -106,47 +104,48 @@ def _weighted(complement: float, stage: float, sector: float, size: float, mutua
     return round(max(value, 0.0), 3)
 
 
-def _parts(lead: NetworkProfile, wanted: Wants, candidate: NetworkProfile,
-           texts: OfferWords) -> Optional[_Parts]:
-    """The components for one candidate, or None when it brings nothing the lead lacks."""
-    brings = wanted.offers.intersection(candidate.offers)
+def _components(lead: NetworkProfile, wanted: Wants, entry: Entry, search: OfferWords) -> Optional[tuple]:
+    """The score parts for one candidate (as ``_Parts`` fields), None when it brings nothing wanted."""
+    candidate, offers, their_wants = entry
+    brings = wanted.offers & offers
     if not brings:
         return None
-    complement = min(1.0, max(wanted.weights[o] for o in brings) + EXTRA_OFFER * (len(brings) - 1))
+    weights = wanted.weights
+    complement = min(1.0, max(map(weights.__getitem__, brings)) + EXTRA_OFFER * (len(brings) - 1))
     stage = len(wanted.from_stage & brings) / len(wanted.from_stage) if wanted.from_stage else 0.5
-    mutual = bool(_wanted_offers(candidate.needs, candidate.barriers, candidate.stage,
-                                 candidate.offers).intersection(lead.offers))
+    mutual = not their_wants.isdisjoint(lead.offers)
     clash = bool(lead.sector) and lead.sector == candidate.sector and lead.ip_sensitivity == "high"
     sector = rules.sector_fit(lead.sector, candidate.sector)
     size = rules.size_balance(lead.size, candidate.size)
-    text = texts.overlap(candidate.offers_text)
-    return _Parts(frozenset(brings), complement, stage, sector, size, mutual, clash, text,
-                  _weighted(complement, stage, sector, size, mutual, text, clash))
+    text = search.overlap(candidate.offers_text)
+    return (brings, complement, stage, sector, size, mutual, clash, text,
+            _weighted(complement, stage, sector, size, mutual, text, clash))
 
 
-def candidates(lead: NetworkProfile, pool: Iterable[NetworkProfile]) -> Iterable[NetworkProfile]:
-    """Everyone in ``pool`` who may be suggested to ``lead``: consenting, and not the lead."""
-    return (firm for firm in pool if firm.consented and firm.firm_id != lead.firm_id)
-
-
-def scored(lead: NetworkProfile, pool: Iterable[NetworkProfile],
+def scored(lead: NetworkProfile, firms: "Pool | Iterable[NetworkProfile]",
            limit: Optional[int] = None) -> List[Tuple[_Parts, NetworkProfile]]:
-    """The complementary candidates (all, or the ``limit`` best) with their score parts, best first."""
+    """The complementary candidates (all, or the ``limit`` best) with their score parts, best first.
+
+    Candidates are everyone in the pool but the lead; the pool holds consenting firms only.
+    """
     wanted = wants(lead)
     if not wanted.weights:
         return []
+    pool = as_pool(firms)
+    search = pool.words.search(lead.seeks_text)
     found = []
-    chosen = list(candidates(lead, pool))
-    texts = OfferWords(lead.seeks_text, (firm.offers_text for firm in chosen))
-    for candidate in chosen:
-        parts = _parts(lead, wanted, candidate, texts)
+    for entry in pool.entries:
+        if entry[0].firm_id == lead.firm_id:
+            continue
+        parts = _components(lead, wanted, entry, search)
         if parts is not None:
-            found.append((parts, candidate))
-    order = lambda pair: (-pair[0].total, pair[1].firm_id)  # noqa: E731 - ties by id
-    return heapq.nsmallest(limit, found, key=order) if limit else sorted(found, key=order)
+            found.append((parts[-1], entry[0].firm_id, parts, entry[0]))
+    order = lambda item: (-item[0], item[1])  # noqa: E731 - best first, ties by id
+    best = heapq.nsmallest(limit, found, key=order) if limit else sorted(found, key=order)
+    return [(_Parts(*parts), firm) for _, _, parts, firm in best]
 
 
-def rank_matches(lead: NetworkProfile, pool: Iterable[NetworkProfile],
+def rank_matches(lead: NetworkProfile, pool: "Pool | Iterable[NetworkProfile]",
                  limit: int = DEFAULT_LIMIT) -> List[Match]:
     """The ``limit`` best partners for ``lead``; nothing if the lead has not consented."""
     if not lead.consented:

@@ -111,10 +111,10 @@ def _project(rng: random.Random, index: int, product: str) -> Tuple[List[Network
     return [lead, *planted, *others], lead.firm_id, {p.firm_id for p in planted}
 
 
-def _loner(rng: random.Random, index: int) -> NetworkProfile:
+def _loner(rng: random.Random, index: int, prefix: str = "solo") -> NetworkProfile:
     """A firm with no project: a random specialist making a random product."""
     speciality = rng.choice(sorted(SPECIALITIES))
-    return _partner(rng, f"solo{index:04d}", speciality, rng.choice(OTHER_PRODUCTS),
+    return _partner(rng, f"{prefix}{index:05d}", speciality, rng.choice(OTHER_PRODUCTS),
                     rng.choice(("technology_ip", "capacity", "market_access")))
 
 
@@ -135,4 +135,4 @@ def generate(firms: int = 320, *, seed: int = 16, projects: int = 0) -> Labelled
 def scaled(base: Sequence[NetworkProfile], total: int, *, seed: int = 16) -> List[NetworkProfile]:
     """``base`` padded with firms that have no project, up to ``total`` profiles (speed tests)."""
     rng = random.Random(seed)
-    return list(base) + [_loner(rng, n) for n in range(max(0, total - len(base)))]
+    return list(base) + [_loner(rng, n, "pad") for n in range(max(0, total - len(base)))]

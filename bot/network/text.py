@@ -31,17 +31,28 @@ def content_words(text: str) -> FrozenSet[str]:
     return frozenset(found)
 
 
-class OfferWords:
-    """Word rarity over a pool of offer texts, to score each firm's offer against one search."""
+class WordRarity:
+    """How rare each word is among a pool's offer texts (inverse document frequency)."""
 
-    def __init__(self, seeks: str, offer_texts: Iterable[str]) -> None:
+    def __init__(self, offer_texts: Iterable[str]) -> None:
         counts: Counter = Counter()
         total = 0
         for text in offer_texts:
             counts.update(content_words(text))
             total += 1
-        self._weights = {word: math.log((1 + total) / (1 + n)) + 1.0 for word, n in counts.items()}
-        self._wanted = content_words(seeks)
+        self.weights = {word: math.log((1 + total) / (1 + n)) + 1.0 for word, n in counts.items()}
+
+    def search(self, seeks: str) -> "OfferWords":
+        """Scores offers against one firm's "what we seek"."""
+        return OfferWords(self.weights, content_words(seeks))
+
+
+class OfferWords:
+    """One search's overlap with offer texts, remembered per text."""
+
+    def __init__(self, weights: Dict[str, float], wanted: FrozenSet[str]) -> None:
+        self._weights = weights
+        self._wanted = wanted
         self._seen: Dict[str, float] = {}
 
     def overlap(self, offers: str) -> float:
@@ -53,6 +64,7 @@ class OfferWords:
         if offers not in self._seen:
             offered = content_words(offers)
             shared = offered & self._wanted
-            whole = sum(self._weights[w] for w in offered)
-            self._seen[offers] = sum(self._weights[w] for w in shared) / whole if shared else 0.0
+            weight = self._weights.get
+            whole = sum(weight(w, 1.0) for w in offered)
+            self._seen[offers] = sum(weight(w, 1.0) for w in shared) / whole if shared else 0.0
         return self._seen[offers]

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from bot.followup import is_reference
 from bot.network.profile import NetworkProfile
 from bot.storage.database import insert_if_missing, utcnow
+from bot.storage.network_pool import consenting_profiles, profile_from_row
 from bot.storage.tables import conversations, followups, network_consents, network_profiles
 from bot.storage.transcript import events, has_events_table
 
@@ -25,7 +26,7 @@ EDITABLE = ("sector", "size", "stage", "needs", "barriers", "offers", "ip_sensit
             "past_partners", "seeks_text", "offers_text")
 
 
-def _active(sender_column: Any) -> Any:
+def active_consent(sender_column: Any) -> Any:
     """SQL: the sender has a consent that has not been withdrawn."""
     c = network_consents.c
     return exists().where(and_(c.sender_id == sender_column, c.withdrawn_at.is_(None)))
@@ -33,7 +34,7 @@ def _active(sender_column: Any) -> Any:
 
 def has_consent(connection: Connection, sender_id: str) -> bool:
     """Whether the firm currently agrees to be matched."""
-    return bool(connection.execute(select(_active(sender_id))).scalar())
+    return bool(connection.execute(select(active_consent(sender_id))).scalar())
 
 
 def give_consent(connection: Connection, sender_id: str, wording: str, slots: Mapping[str, Any]) -> bool:
@@ -76,12 +77,6 @@ def _profile_row(connection: Connection, sender_id: str):  # type: ignore[no-unt
                               .where(network_profiles.c.sender_id == sender_id)).first()
 
 
-def _profile(row, consented: bool, label: str) -> NetworkProfile:  # type: ignore[no-untyped-def]
-    """A table row as a :class:`NetworkProfile`."""
-    return NetworkProfile.from_slots(row.sender_id, {}, consented=consented,
-                                     extra={**{k: getattr(row, k) for k in EDITABLE}, "label": label})
-
-
 def labels(connection: Connection, senders: Iterable[str]) -> Dict[str, str]:
     """How the desk names each firm: its first follow-up reference, else its conversation id."""
     wanted = list(senders)
@@ -98,7 +93,7 @@ def load(connection: Connection, sender_id: str) -> Optional[NetworkProfile]:
     row = _profile_row(connection, sender_id)
     if row is None:
         return None
-    return _profile(row, has_consent(connection, sender_id), labels(connection, [sender_id])[sender_id])
+    return profile_from_row(row, labels(connection, [sender_id])[sender_id], has_consent(connection, sender_id))
 
 
 @dataclass(frozen=True)
@@ -114,16 +109,9 @@ class NetworkFilter:
 def consenting(connection: Connection, chosen: Optional[NetworkFilter] = None) -> List[NetworkProfile]:
     """Every firm that agrees to be matched (filtered), oldest member first."""
     chosen = chosen or NetworkFilter()
-    c = network_profiles.c
-    query = select(network_profiles).where(_active(c.sender_id)).order_by(c.id)
-    for column, value in ((c.sector, chosen.sector), (c.size, chosen.size), (c.stage, chosen.stage)):
-        if value:
-            query = query.where(column == value)
-    rows = list(connection.execute(query))
-    if chosen.offer:
-        rows = [row for row in rows if chosen.offer in (row.offers or [])]
-    named = labels(connection, [row.sender_id for row in rows])
-    return [_profile(row, True, named[row.sender_id]) for row in rows]
+    return [p for p in consenting_profiles(connection)
+            if (not chosen.sector or p.sector == chosen.sector) and (not chosen.size or p.size == chosen.size)
+            and (not chosen.stage or p.stage == chosen.stage) and (not chosen.offer or chosen.offer in p.offers)]
 
 
 def edit(connection: Connection, sender_id: str, changes: Mapping[str, Any], *, by: str

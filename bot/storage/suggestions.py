@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from bot.network import Consortium, Match, NetworkProfile, rank_matches, suggest_consortium
 from bot.storage import network
+from bot.storage.network_pool import consenting_pool
 
 
 class NotInNetwork(LookupError):
@@ -30,10 +31,10 @@ def member(connection: Connection, sender_id: str) -> NetworkProfile:
 def matches(connection: Connection, sender_id: str, limit: int = 10) -> Tuple[NetworkProfile, List[Match]]:
     """The firm and its ranked partners."""
     lead = member(connection, sender_id)
-    return lead, rank_matches(lead, network.consenting(connection), limit=limit)
+    return lead, rank_matches(lead, consenting_pool(connection), limit=limit)
 
 
 def consortium(connection: Connection, sender_id: str) -> Tuple[NetworkProfile, Consortium]:
     """The firm and its suggested consortium."""
     lead = member(connection, sender_id)
-    return lead, suggest_consortium(lead, network.consenting(connection))
+    return lead, suggest_consortium(lead, consenting_pool(connection))

@@ -47,5 +47,6 @@ def test_a_firm_that_withdrew_drops_out_of_the_check() -> None:
     assert "case:network-m:K2" not in found
 
 
-def test_scaled_pads_to_the_requested_size() -> None:
-    assert len(scaled(generate(30).profiles, 500)) == 500
+def test_scaled_pads_to_the_requested_size_with_new_firms() -> None:
+    padded = scaled(generate(30).profiles, 500)
+    assert len(padded) == 500 and len({p.firm_id for p in padded}) == 500
