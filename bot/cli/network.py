@@ -10,6 +10,8 @@ import json
 import sys
 from typing import Any, Dict, Optional
 
+from sqlalchemy.engine import Connection
+
 from bot.cli.common import actor, database
 from bot.network.wording import offer_list
 from bot.storage import audit, network, suggestions
@@ -60,7 +62,7 @@ def _run(args: argparse.Namespace, kind: str) -> int:
     return 0
 
 
-def _suggestions(connection, sender_id: str, kind: str, limit: int) -> Dict[str, Any]:  # type: ignore[no-untyped-def]
+def _suggestions(connection: Connection, sender_id: str, kind: str, limit: int) -> Dict[str, Any]:
     """The firm and its matches or consortium as plain data."""
     if kind == "matches":
         lead, found = suggestions.matches(connection, sender_id, limit=max(1, limit))

@@ -42,14 +42,16 @@ TEMPLATE_STAGES = ("commercialisation", "development", "development", "commercia
 SPECIALITIES: Dict[str, Tuple[Tuple[str, ...], str, str]] = {
     "moulding": (("manufacturing",), "capacity", "injection moulding and plated casings"),
     "circuits": (("electronics_telecom",), "capacity", "circuit boards and gears production"),
-    "components": (("electronics_telecom", "manufacturing"), "capacity", "components sourcing at wholesale prices"),
+    "components": (("electronics_telecom", "manufacturing"), "capacity",
+                   "components sourcing at wholesale prices"),
     "export": (("logistics",), "market_access", "export agency, customs and overseas delivery"),
     "control_software": (("software_it", "automation_robotics"), "technology_ip", "control software and firmware"),
     "design": (("engineering",), "technology_ip", "product design and prototyping know-how"),
     "assembly": (("manufacturing", "electronics_telecom"), "capacity", "final assembly and testing lines"),
     "grocery_shelves": (("retail",), "market_access", "regional grocery shelves and store promotions"),
     "restaurant_buyers": (("hospitality",), "market_access", "restaurant and hotel buyers"),
-    "investor": (("professional_services", "logistics", "manufacturing"), "funds", "capital to co-invest in projects"),
+    "investor": (("professional_services", "logistics", "manufacturing"), "funds",
+                 "capital to co-invest in projects"),
     "packaging": (("agriculture", "food_beverage"), "capacity", "packing and cold storage"),
     "delivery_boxes": (("retail",), "market_access", "online shop and weekly delivery boxes"),
     "clean_room": (("manufacturing", "biotech_health"), "capacity", "clean room production"),
@@ -91,7 +93,8 @@ def _partner(rng: random.Random, key: str, speciality: str, product: str, lead_o
     """A specialist that brings ``speciality`` and would gain from what the lead brings."""
     sectors, offer, phrase = SPECIALITIES[speciality]
     return NetworkProfile(
-        key, sector=rng.choice(_near(sectors, lead_sector) if lead_sector else sectors), size=size or rng.choice(SIZES), stage=rng.choice(STAGES),
+        key, sector=rng.choice(_near(sectors, lead_sector) if lead_sector else sectors),
+        size=size or rng.choice(SIZES), stage=rng.choice(STAGES),
         needs=(OWN_NEED[lead_offer],), offers=(offer,), consented=consented,
         offers_text=f"{phrase} for {product} makers")
 

@@ -129,6 +129,7 @@ def test_profile_edits_are_saved_escaped_and_audited(staff, firms: dict) -> None
     assert edits[0].target == "chat-2" and edits[0].detail["offers"] == {
         "from": ["market_access"], "to": ["market_access", "funds"]}
     assert set(edits[0].detail) == {"offers", "abroad", "seeks_text", "offers_text"}
+    assert edits[0].detail["seeks_text"] == "changed"  # free text is not copied into the log
     bakery = staff.get(f"/staff/network/{firms['bakery']}").get_data(as_text=True)
     assert "funds to invest" in bakery  # the edit reaches the suggestions at once
 

@@ -21,6 +21,8 @@ from bot.web.staff.access import REVIEWERS, audited, database, role_required
 from bot.web.staff.forms import ConfirmForm
 from bot.web.staff.network_forms import AnswerForm, IntroduceForm, NetworkProfileForm
 
+FREE_TEXTS = ("seeks_text", "offers_text")
+
 
 def _member(connection: Connection, reference: str) -> str:
     """The conversation id of a firm in the network, or 404."""
@@ -85,14 +87,19 @@ def network_firm(reference: str):  # type: ignore[no-untyped-def]
         if form.validate_on_submit():
             changed = network.edit(connection, sender_id, form.changes(), by=current_user.username)
             if changed:
-                audited(connection, "network_edit", sender_id,
-                        {key: {"from": old, "to": new} for key, (old, new) in changed.items()})
+                audited(connection, "network_edit", sender_id, _edit_detail(changed))
             flash("Profile saved." if changed else "Nothing changed.", "ok")
             return redirect(url_for("staff.network_firm", reference=reference))
         if request.method == "GET":
             _fill(form, network.load(connection, sender_id))
         audited(connection, "view", sender_id, {"network": "firm"})
         return _firm_page(connection, sender_id, form)
+
+
+def _edit_detail(changed: Dict[str, list]) -> Dict[str, object]:
+    """Old and new values of the edit; free texts only as "changed", since they may name people."""
+    return {key: "changed" if key in FREE_TEXTS else {"from": old, "to": new}
+            for key, (old, new) in changed.items()}
 
 
 def _fill(form: NetworkProfileForm, profile) -> None:  # type: ignore[no-untyped-def]
