@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.network import rules
-from bot.network.matching import Match, Wants, _explain, scored, wants
+from bot.network.matching import Match, ScoreParts, Wants, explain, scored, wants
 from bot.network.pool import Pool
 from bot.network.profile import NetworkProfile
 from bot.network.wording import offer_list
@@ -84,16 +84,16 @@ def _slots(lead: NetworkProfile, wanted: Wants) -> Dict[str, int]:
     return slots
 
 
-def _pick(ranked: List[Tuple[object, NetworkProfile]], slots: Dict[str, int],
-          first: Optional[NetworkProfile]) -> List[Tuple[object, NetworkProfile]]:
+def _pick(ranked: List[Tuple[ScoreParts, NetworkProfile]], slots: Dict[str, int],
+          first: Optional[NetworkProfile]) -> List[Tuple[ScoreParts, NetworkProfile]]:
     """Walk the ranking, taking a firm while it fills an open slot, up to the limit."""
     chosen = [pair for pair in ranked if first is not None and pair[1] is first]
-    for offer in chosen[0][0].brings if chosen else ():  # type: ignore[attr-defined]
+    for offer in chosen[0][0].brings if chosen else ():
         slots[offer] = slots.get(offer, 1) - 1
     for parts, firm in ranked:
         if len(chosen) >= MAX_MEMBERS:
             break
-        open_offers = [o for o in parts.brings if slots.get(o, 0) > 0]  # type: ignore[attr-defined]
+        open_offers = [o for o in parts.brings if slots.get(o, 0) > 0]
         if firm is first or not open_offers:
             continue
         chosen.append((parts, firm))
@@ -107,11 +107,11 @@ def _pick(ranked: List[Tuple[object, NetworkProfile]], slots: Dict[str, int],
     return chosen
 
 
-def _funder(ranked: List[Tuple[object, NetworkProfile]]) -> Optional[NetworkProfile]:
+def _funder(ranked: List[Tuple[ScoreParts, NetworkProfile]]) -> Optional[NetworkProfile]:
     """The best-ranked firm bringing funds, else the best bringing capacity."""
     for offer in ("funds", "capacity"):
         for parts, firm in ranked:
-            if offer in parts.brings:  # type: ignore[attr-defined]
+            if offer in parts.brings:
                 return firm
     return None
 
@@ -123,7 +123,7 @@ def suggest_consortium(lead: NetworkProfile, pool: "Pool | Iterable[NetworkProfi
     ranked = scored(lead, pool) if lead.consented else []
     funder = _funder(ranked) if needs_funds(lead) else None
     chosen = _pick(ranked, _slots(lead, wanted), funder)
-    members = tuple(_explain(lead, wanted, parts, firm) for parts, firm in chosen)  # type: ignore[arg-type]
+    members = tuple(explain(lead, wanted, parts, firm) for parts, firm in chosen)
     covered = set().union(*(m.brings for m in members)) if members else set()
     missing = [rules.OFFER_WORDS[o] for o in sorted(wanted.offers - covered)]
     if needs_funds(lead) and not covered & {"funds", "capacity"}:

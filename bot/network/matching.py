@@ -17,6 +17,7 @@ from bot.network import rules
 from bot.network.profile import NetworkProfile
 from bot.network.pool import Entry, Pool, as_pool
 from bot.network.text import OfferWords
+from bot.network.wording import reasons_for
 
 WEIGHTS = {"complement": 0.35, "stage": 0.10, "sector": 0.10, "size": 0.10, "mutual": 0.10, "text": 0.25}
 IP_CAUTION = 0.10
@@ -81,7 +82,7 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
-class _Parts:
+class ScoreParts:
     """The score's components for one candidate, kept to explain it."""
 
     brings: FrozenSet[str]
@@ -105,7 +106,7 @@ def _weighted(complement: float, stage: float, sector: float, size: float, mutua
 
 
 def _components(lead: NetworkProfile, wanted: Wants, entry: Entry, search: OfferWords) -> Optional[tuple]:
-    """The score parts for one candidate (as ``_Parts`` fields), None when it brings nothing wanted."""
+    """The score parts for one candidate (as ``ScoreParts`` fields), None when it brings nothing wanted."""
     candidate, offers, their_wants = entry
     brings = wanted.offers & offers
     if not brings:
@@ -123,7 +124,7 @@ def _components(lead: NetworkProfile, wanted: Wants, entry: Entry, search: Offer
 
 
 def scored(lead: NetworkProfile, firms: "Pool | Iterable[NetworkProfile]",
-           limit: Optional[int] = None) -> List[Tuple[_Parts, NetworkProfile]]:
+           limit: Optional[int] = None) -> List[Tuple[ScoreParts, NetworkProfile]]:
     """The complementary candidates (all, or the ``limit`` best) with their score parts, best first.
 
     Candidates are everyone in the pool but the lead; the pool holds consenting firms only.
@@ -142,7 +143,7 @@ def scored(lead: NetworkProfile, firms: "Pool | Iterable[NetworkProfile]",
             found.append((parts[-1], entry[0].firm_id, parts, entry[0]))
     order = lambda item: (-item[0], item[1])  # noqa: E731 - best first, ties by id
     best = heapq.nsmallest(limit, found, key=order) if limit else sorted(found, key=order)
-    return [(_Parts(*parts), firm) for _, _, parts, firm in best]
+    return [(ScoreParts(*parts), firm) for _, _, parts, firm in best]
 
 
 def rank_matches(lead: NetworkProfile, pool: "Pool | Iterable[NetworkProfile]",
@@ -151,13 +152,11 @@ def rank_matches(lead: NetworkProfile, pool: "Pool | Iterable[NetworkProfile]",
     if not lead.consented:
         return []
     wanted = wants(lead)
-    return [_explain(lead, wanted, parts, firm) for parts, firm in scored(lead, pool, limit)]
+    return [explain(lead, wanted, parts, firm) for parts, firm in scored(lead, pool, limit)]
 
 
-def _explain(lead: NetworkProfile, wanted: Wants, parts: _Parts, firm: NetworkProfile) -> Match:
+def explain(lead: NetworkProfile, wanted: Wants, parts: ScoreParts, firm: NetworkProfile) -> Match:
     """A scored candidate as a :class:`Match` with reasons in words."""
-    from bot.network.wording import reasons_for
-
     reasons, sources = reasons_for(lead, wanted, parts, firm)
     missing = tuple(rules.OFFER_WORDS[o] for o in sorted(wanted.offers - parts.brings))
     return Match(firm.firm_id, parts.total, tuple(sorted(parts.brings)), reasons, sources, missing, firm.label)

@@ -8,12 +8,13 @@ details of the other firm appear only once both firms agreed to the introduction
 """
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.engine import Connection
 
+from bot.network import Consortium, Match, NetworkProfile
 from bot.network.profile import OFFERS, SIZES, STAGES
 from bot.storage import followups, introductions, network, suggestions, wording
 from bot.web.staff import blueprint
@@ -61,10 +62,12 @@ def _contacts(connection: Connection, sender_id: str) -> Optional[followups.Foll
     return requests[-1] if requests else None
 
 
-def _firm_page(connection: Connection, sender_id: str, form: NetworkProfileForm):  # type: ignore[no-untyped-def]
+def _firm_page(connection: Connection, profile: NetworkProfile,  # type: ignore[no-untyped-def]
+               form: NetworkProfileForm):
     """Everything the firm page shows."""
-    profile = network.load(connection, sender_id)
-    matches, consortium = [], None
+    sender_id = profile.firm_id
+    matches: List[Match] = []
+    consortium: Optional[Consortium] = None
     if profile.consented:
         matches = suggestions.matches(connection, sender_id)[1]
         consortium = suggestions.consortium(connection, sender_id)[1]
@@ -90,10 +93,13 @@ def network_firm(reference: str):  # type: ignore[no-untyped-def]
                 audited(connection, "network_edit", sender_id, _edit_detail(changed))
             flash("Profile saved." if changed else "Nothing changed.", "ok")
             return redirect(url_for("staff.network_firm", reference=reference))
+        profile = network.load(connection, sender_id)
+        if profile is None:
+            abort(404)
         if request.method == "GET":
-            _fill(form, network.load(connection, sender_id))
+            _fill(form, profile)
         audited(connection, "view", sender_id, {"network": "firm"})
-        return _firm_page(connection, sender_id, form)
+        return _firm_page(connection, profile, form)
 
 
 def _edit_detail(changed: Dict[str, list]) -> Dict[str, object]:
@@ -102,7 +108,7 @@ def _edit_detail(changed: Dict[str, list]) -> Dict[str, object]:
             for key, (old, new) in changed.items()}
 
 
-def _fill(form: NetworkProfileForm, profile) -> None:  # type: ignore[no-untyped-def]
+def _fill(form: NetworkProfileForm, profile: NetworkProfile) -> None:
     """Put the stored profile into the edit form."""
     for key, value in profile.stored_fields().items():
         if key == "abroad":
