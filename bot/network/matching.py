@@ -105,8 +105,8 @@ def _weighted(complement: float, stage: float, sector: float, size: float, mutua
     return round(max(value, 0.0), 3)
 
 
-def _components(lead: NetworkProfile, wanted: Wants, entry: Entry, search: OfferWords) -> Optional[tuple]:
-    """The score parts for one candidate (as ``ScoreParts`` fields), None when it brings nothing wanted."""
+def _structure(lead: NetworkProfile, wanted: Wants, entry: Entry) -> Optional[tuple]:
+    """The parts that depend only on a candidate's kind (offers, wants, sector, size), or None."""
     candidate, offers, their_wants = entry
     brings = wanted.offers & offers
     if not brings:
@@ -116,11 +116,8 @@ def _components(lead: NetworkProfile, wanted: Wants, entry: Entry, search: Offer
     stage = len(wanted.from_stage & brings) / len(wanted.from_stage) if wanted.from_stage else 0.5
     mutual = not their_wants.isdisjoint(lead.offers)
     clash = bool(lead.sector) and lead.sector == candidate.sector and lead.ip_sensitivity == "high"
-    sector = rules.sector_fit(lead.sector, candidate.sector)
-    size = rules.size_balance(lead.size, candidate.size)
-    text = search.overlap(candidate.offers_text)
-    return (brings, complement, stage, sector, size, mutual, clash, text,
-            _weighted(complement, stage, sector, size, mutual, text, clash))
+    return (brings, complement, stage, rules.sector_fit(lead.sector, candidate.sector),
+            rules.size_balance(lead.size, candidate.size), mutual, clash)
 
 
 def scored(lead: NetworkProfile, firms: "Pool | Iterable[NetworkProfile]",
@@ -128,19 +125,29 @@ def scored(lead: NetworkProfile, firms: "Pool | Iterable[NetworkProfile]",
     """The complementary candidates (all, or the ``limit`` best) with their score parts, best first.
 
     Candidates are everyone in the pool but the lead; the pool holds consenting firms only.
+    Many firms share offers, wants, sector and size, so those parts are worked out once per kind.
     """
     wanted = wants(lead)
     if not wanted.weights:
         return []
     pool = as_pool(firms)
     search = pool.words.search(lead.seeks_text)
+    kinds: Dict[tuple, Optional[tuple]] = {}
     found = []
     for entry in pool.entries:
-        if entry[0].firm_id == lead.firm_id:
+        firm, offers, their_wants = entry
+        if firm.firm_id == lead.firm_id:
             continue
-        parts = _components(lead, wanted, entry, search)
-        if parts is not None:
-            found.append((parts[-1], entry[0].firm_id, parts, entry[0]))
+        key = (offers, their_wants, firm.sector, firm.size)
+        if key not in kinds:
+            kinds[key] = _structure(lead, wanted, entry)
+        parts = kinds[key]
+        if parts is None:
+            continue
+        text = search.overlap(firm.offers_text)
+        brings, complement, stage, sector, size, mutual, clash = parts
+        total = _weighted(complement, stage, sector, size, mutual, text, clash)
+        found.append((total, firm.firm_id, (*parts, text, total), firm))
     order = lambda item: (-item[0], item[1])  # noqa: E731 - best first, ties by id
     best = heapq.nsmallest(limit, found, key=order) if limit else sorted(found, key=order)
     return [(ScoreParts(*parts), firm) for _, _, parts, firm in best]
