@@ -73,3 +73,9 @@ def consenting_pool(connection: Connection) -> Pool:
 def consenting_profiles(connection: Connection) -> List[NetworkProfile]:
     """The consenting profiles, oldest member first."""
     return [firm for firm, _, _ in consenting_pool(connection).entries]
+
+
+def forget() -> None:
+    """Drop every kept pool, e.g. to time a first read (the fingerprint makes this unnecessary otherwise)."""
+    with _lock:
+        _cache.clear()

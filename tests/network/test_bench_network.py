@@ -15,5 +15,6 @@ def test_bench_returns_its_figures_and_meets_the_floors(tmp_path: Path, capsys) 
     assert figures["unconsented_never_suggested"]
     assert figures["database"] == "sqlite"
     assert 0 < figures["ms_per_firm_in_memory"] < 2000 and 0 < figures["ms_per_firm_database"] < 5000
+    assert figures["ms_first_after_a_change"] > 0
     printed = capsys.readouterr().out
     assert "precision@5" in printed and "network M: 4 of 4" in printed
