@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.network import offer_matching
 from actions.parsing import entity_values
 from actions.replies import send
 from actions.session_log import log_recommendation
@@ -42,7 +43,8 @@ class ActionRecommend(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        return recommend(dispatcher, tracker.sender_id, tracker.current_slot_values(), named_models(tracker))
+        events = recommend(dispatcher, tracker.sender_id, tracker.current_slot_values(), named_models(tracker))
+        return events + offer_matching(dispatcher, tracker)
 
 
 def recommend(dispatcher: CollectingDispatcher, sender_id: Text, slots: Dict[Text, Any],

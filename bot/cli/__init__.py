@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "bot.cli.review",     # review export-nlu [--output]
     "bot.cli.knowledge",  # knowledge check | list | show (the knowledge base)
     "bot.cli.rules",      # rules [--check] (form-control rules from their table)
+    "bot.cli.network",    # network matches | consortium REFERENCE [--json]
 )
 
 

@@ -1,7 +1,8 @@
 """Erasing one owner's data and purging old conversations, inside a caller's transaction.
 
 Erasure must reach everything tied to a sender: our per-conversation rows, the
-follow-up with its contact details, and Rasa's transcript. The audit log keeps
+follow-up with its contact details, the network profile, matching consent and
+every introduction naming the firm, and Rasa's transcript. The audit log keeps
 that an erasure happened, but the sender id and references in it are replaced
 by a one-way digest so the log itself no longer points at the owner.
 """
@@ -12,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Dict, List
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from bot.storage import audit
 from bot.storage.database import utcnow
-from bot.storage.tables import PER_SENDER_TABLES, audit_log, conversations, followups
+from bot.storage.tables import PER_SENDER_TABLES, audit_log, conversations, followups, introductions
 from bot.storage.transcript import delete_sender_events, last_event_times
 
 
@@ -46,7 +47,7 @@ def erase(connection: Connection, sender_id: str, *, actor: str) -> Erased:
             select(followups.c.reference).where(followups.c.sender_id == sender_id)
         ).scalars()
     )
-    rows = 0
+    rows = connection.execute(delete(introductions).where(_introduced(sender_id))).rowcount
     for table in PER_SENDER_TABLES:
         rows += connection.execute(delete(table).where(table.c.sender_id == sender_id)).rowcount
     rows += connection.execute(
@@ -61,6 +62,11 @@ def erase(connection: Connection, sender_id: str, *, actor: str) -> Erased:
     )
     audit.record(connection, actor, "erase", label, {"rows": rows, "events": events})
     return Erased(rows=rows, events=events)
+
+
+def _introduced(sender_id: str):  # type: ignore[no-untyped-def]
+    """SQL: an introduction that names the sender on either side."""
+    return or_(introductions.c.first_sender == sender_id, introductions.c.second_sender == sender_id)
 
 
 def last_activity(connection: Connection) -> Dict[str, datetime]:
@@ -92,7 +98,9 @@ def purge(connection: Connection, days: float, *, actor: str) -> List[str]:
 
 def count_rows(connection: Connection, sender_id: str) -> int:
     """How many of our rows still mention ``sender_id`` (zero after an erasure)."""
-    total = 0
+    total = connection.execute(
+        select(func.count()).select_from(introductions).where(_introduced(sender_id))
+    ).scalar_one()
     for table in (*PER_SENDER_TABLES, conversations):
         total += connection.execute(
             select(func.count()).select_from(table).where(table.c.sender_id == sender_id)

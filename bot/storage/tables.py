@@ -33,6 +33,7 @@ from sqlalchemy import (
 FOLLOWUP_STATUSES = ("new", "contacted", "closed")
 CONVERSATION_STATUSES = ("new", "reviewed")
 ROLES = ("staff", "trainer", "admin")
+INTRODUCTION_OUTCOMES = ("proposed", "accepted", "declined", "collaborating")
 
 metadata = MetaData(
     naming_convention={
@@ -225,8 +226,61 @@ corrections = Table(
     UniqueConstraint("sender_id", "event_id"),
 )
 
+network_profiles = Table(
+    "network_profiles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _sender(),
+    Column("sector", String(100)),
+    Column("size", String(20)),
+    Column("stage", String(40)),
+    Column("needs", JSON, nullable=False),
+    Column("barriers", JSON, nullable=False),
+    Column("offers", JSON, nullable=False),
+    Column("ip_sensitivity", String(20)),
+    Column("abroad", Boolean),
+    Column("past_partners", JSON, nullable=False),
+    Column("seeks_text", Text, nullable=False, server_default=""),
+    Column("offers_text", Text, nullable=False, server_default=""),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("updated_by", String(80)),
+    UniqueConstraint("sender_id"),
+)
+
+network_consents = Table(
+    "network_consents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _sender(),
+    Column("wording", Text, nullable=False),
+    Column("consented_at", DateTime, nullable=False),
+    Column("withdrawn_at", DateTime),
+    Column("withdrawn_by", String(80)),
+    Index("ix_network_consents_withdrawn_at", "withdrawn_at"),
+)
+
+introductions = Table(
+    "introductions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("first_sender", String(255), ForeignKey("conversations.sender_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("second_sender", String(255), ForeignKey("conversations.sender_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("proposed_by", String(80), nullable=False),
+    Column("proposed_at", DateTime, nullable=False),
+    Column("first_agreed", Boolean),
+    Column("second_agreed", Boolean),
+    Column("outcome", String(20), nullable=False, server_default="proposed"),
+    Column("updated_at", DateTime, nullable=False),
+    CheckConstraint("outcome IN ('proposed', 'accepted', 'declined', 'collaborating')", name="outcome"),
+)
+
 #: tables holding one sender's rows, children first (the order erasure deletes in)
 PER_SENDER_TABLES = (
+    network_consents,
+    network_profiles,
     corrections,
     conversation_notes,
     conversation_tags,

@@ -123,6 +123,7 @@ from bot.web.staff import (  # noqa: E402,F401
     conversation_views,
     export_views,
     followup_views,
+    network_views,
     overview_views,
     review_views,
 )

@@ -1,0 +1,35 @@
+"""The firms a lead is ranked against, prepared once so that each ranking is quick.
+
+An intermediary asks for many firms' suggestions from one set of members, so
+what does not depend on the lead (each firm's offers as a set, what each firm
+itself wants, how rare each word of the offers is) is computed once here.
+Firms without consent are left out at this point and can never be scored.
+"""
+from __future__ import annotations
+
+from typing import FrozenSet, Iterable, List, Tuple
+
+from bot.network.profile import NetworkProfile
+from bot.network.text import WordRarity
+
+Entry = Tuple[NetworkProfile, FrozenSet[str], FrozenSet[str]]
+
+
+class Pool:
+    """Consenting firms with their offers and wants as sets, and the word rarity of their offers."""
+
+    def __init__(self, profiles: Iterable[NetworkProfile]) -> None:
+        from bot.network.matching import wanted_offers
+
+        self.entries: List[Entry] = [
+            (firm, frozenset(firm.offers), wanted_offers(firm.needs, firm.barriers, firm.stage, firm.offers))
+            for firm in profiles if firm.consented]
+        self.words = WordRarity(firm.offers_text for firm, _, _ in self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def as_pool(firms: "Pool | Iterable[NetworkProfile]") -> Pool:
+    """``firms`` as a :class:`Pool` (prepared now unless it already is one)."""
+    return firms if isinstance(firms, Pool) else Pool(firms)
