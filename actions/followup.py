@@ -9,8 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.parsing import latest_intent
 from actions.replies import send
-from bot.dialogue import followup
-from bot.followup import CONSENT_TEXT
+from bot.followup import form as followup
+from bot.followup.request import CONSENT_TEXT
 from bot.storage import conversations
 
 

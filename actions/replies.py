@@ -5,7 +5,7 @@ from typing import Iterable
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.dialogue.reply import Reply
+from bot.conversation.turns import Reply
 
 
 def send(dispatcher: CollectingDispatcher, *replies: Reply) -> None:

@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.diagnosis import latest_message
+from actions.parsing import latest_message
 from actions.replies import send
 from actions.session_log import NOT_SAVED
 from bot.knowledge import load_knowledge

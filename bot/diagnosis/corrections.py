@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional
 
-from bot.diagnosis.interpret import Message, interpret
+from bot.conversation.turns import Message
+from bot.diagnosis.interpret import interpret
 from bot.understanding.questions import which_question
 from bot.diagnosis.turn import ASKS_SLOT, CHOICES_SLOT, REASKS_SLOT
 

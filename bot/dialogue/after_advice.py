@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional
 
-from bot.dialogue.phrasing import normalise
-from bot.dialogue.reply import Button, Reply, intent_button
-from bot.dialogue.sources import cite, reference
+from bot.conversation.phrasing import normalise
+from bot.conversation.turns import Button, Reply, intent_button
+from bot.conversation.sources import cite, reference
 from bot.knowledge.loader import KnowledgeBase
 
 #: "what is a living lab", "what's an intermediary?", "what does open source mean"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from bot.dialogue.reply import Reply, intent_button
+from bot.conversation.turns import Reply, intent_button
 from bot.advice.lookup import lower_first
-from bot.dialogue.sources import cite, reference
+from bot.conversation.sources import cite, reference
 from bot.knowledge.loader import KnowledgeBase
 
 #: entity -> knowledge kind, in the order a question's subject is chosen

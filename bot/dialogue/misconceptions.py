@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from bot.dialogue.reply import Reply, intent_button
-from bot.dialogue.sources import cite
+from bot.conversation.turns import Reply, intent_button
+from bot.conversation.sources import cite
 from bot.knowledge.loader import KnowledgeBase
 
 

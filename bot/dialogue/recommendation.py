@@ -12,8 +12,8 @@ from bot.advice import Profile, Recommendation, assess_readiness, recommend
 from bot.advice.chat import Pick, picks, profile_line, ranked_text, risk_text, steps_text
 from bot.advice.profile import profile_query
 from bot.advice.result import ScoredEntry
-from bot.dialogue.reply import Button, Reply, intent_button
-from bot.dialogue.sources import web_base
+from bot.conversation.turns import Button, Reply, intent_button
+from bot.conversation.sources import web_base
 from bot.knowledge.loader import KnowledgeBase
 
 LARGE_FIRM_NOTE = ("A note first: my advice is tuned for small and medium-sized firms (under 250 staff). "

@@ -6,10 +6,9 @@ reports matches under the entity names below, whose values are entry ids.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Dict, List, Set
+from typing import Dict, List, Set
 
-if TYPE_CHECKING:
-    from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge.base import KnowledgeBase
 
 #: knowledge kind -> entity name reported by the NLU component (= slot name)
 ENTITY_NAMES: Dict[str, str] = {
@@ -48,7 +47,7 @@ def phrases_of(entry) -> List[str]:
     return phrases
 
 
-def vocabulary(kb: "KnowledgeBase") -> Dict[str, Dict[str, List[str]]]:
+def vocabulary(kb: KnowledgeBase) -> Dict[str, Dict[str, List[str]]]:
     """``{entity name: {entry id: [phrases]}}`` for every vocabulary kind."""
     return {
         entity: {entry.id: phrases_of(entry) for entry in kb.kind(kind).values()}

@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence, TypeVar
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from bot.followup import FollowupError, new_reference, validate_request
+from bot.followup.request import FollowupError, new_reference, validate_request
 from bot.storage import erasure
 from bot.storage.database import insert_if_missing, transaction, utcnow
 from bot.storage.migrate import ensure_schema

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from bot.diagnosis.interpret import Message
-from bot.dialogue.reply import Reply
+from bot.conversation.turns import Message
+from bot.conversation.turns import Reply
 from bot.knowledge.loader import KnowledgeBase
 from bot.conversation.control import FORMS
 from bot.tutorial import navigation, quiz, views

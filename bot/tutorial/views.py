@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from bot.dialogue.reply import Button, Reply, intent_button
-from bot.dialogue.sources import cite
+from bot.conversation.turns import Button, Reply, intent_button
+from bot.conversation.sources import cite
 from bot.knowledge.loader import KnowledgeBase
 from bot.knowledge.schema import Lesson
 from bot.tutorial.learner import EXAMPLE_CODE

@@ -5,7 +5,7 @@ import logging
 
 from sqlalchemy import select, text
 
-from bot.followup import is_reference
+from bot.followup.request import is_reference
 from bot.storage import review
 from bot.storage.conversations import (
     create_followup,

@@ -12,7 +12,7 @@ import json
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot.followup import is_reference
+from bot.followup.request import is_reference
 from bot.storage import followups, partnering, review
 from bot.storage.database import utcnow
 from bot.storage.staff_users import list_users

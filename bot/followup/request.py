@@ -16,7 +16,7 @@ from typing import Any, Dict, Optional
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from bot.contact import phone_region
+from bot.followup.contact import phone_region
 
 CONSENT_TEXT = (
     "To pass your request to an advisor, OI Advisor stores your name, company, "

@@ -2,7 +2,7 @@
 
 Nothing is asked, and so nothing personal is stored, until the owner agrees
 to the consent text. Each answer is checked with the rules of
-``bot.followup``; an invalid one is asked again with the reason.
+``bot.followup.request``; an invalid one is asked again with the reason.
 """
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from typing import Any, Dict, Mapping, Optional
 
 import phonenumbers
 
-from bot import contact
-from bot.diagnosis.turn import Decision
+from bot.followup import contact
+from bot.conversation.turns import Decision
 from bot.conversation.control import FORMS
-from bot.dialogue.reply import Reply, intent_button
-from bot.followup import (CONSENT_TEXT, FollowupError, clean_company, clean_email, clean_name,
+from bot.conversation.turns import Reply, intent_button
+from bot.followup.request import (CONSENT_TEXT, FollowupError, clean_company, clean_email, clean_name,
                           clean_phone, clean_preferred_time, confirmation_payload)
 
 FOLLOWUP_SLOTS = ["contact_name", "contact_company", "contact_details", "contact_time"]
