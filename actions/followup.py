@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.parsing import latest_intent
 from actions.replies import send
+from actions.session_log import attempt, saved
 from bot.followup import form as followup
 from bot.followup.request import CONSENT_TEXT
 from bot.storage import conversations
@@ -90,7 +91,8 @@ class ActionSubmitFollowup(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         fields = followup.contact_fields(tracker.current_slot_values())
-        reference = conversations.create_followup(tracker.sender_id, consent_text=CONSENT_TEXT, **fields)
+        reference = attempt(conversations.create_followup, tracker.sender_id, consent_text=CONSENT_TEXT,
+                            failed=None, **fields)
         send(dispatcher, followup.confirmed(reference))
         return [SlotSet("followup_reference", reference)]
 
@@ -115,6 +117,6 @@ class ActionDeleteMyData(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        done = conversations.erase_sender(tracker.sender_id)
-        send(dispatcher, followup.erased(bool(done)))
+        done = saved(conversations.erase_sender, tracker.sender_id)
+        send(dispatcher, followup.erased(done))
         return [Restarted()] if done else []

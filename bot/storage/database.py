@@ -27,6 +27,10 @@ _engines: Dict[str, Engine] = {}
 _lock = threading.Lock()
 
 
+class StorageError(Exception):
+    """The database could not do what was asked; the driver's own error is its cause."""
+
+
 def database_url(url: Optional[str] = None) -> str:
     """The URL to use: the argument, else ``OI_DATABASE_URL``, else the SQLite file."""
     chosen = (url or os.environ.get(URL_VARIABLE, "")).strip()
