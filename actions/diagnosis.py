@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.parsing import entity_values, latest_intent, latest_message
+from actions.parsing import entity_values, latest_message
 from actions.recommendation import named_models, recommend
 from actions.replies import send
 from bot.conversation.turns import Reply

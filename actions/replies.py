@@ -1,7 +1,6 @@
 """Send ``bot.dialogue`` replies through the Rasa SDK dispatcher."""
 from __future__ import annotations
 
-from typing import Iterable
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -12,8 +11,3 @@ def send(dispatcher: CollectingDispatcher, *replies: Reply) -> None:
     """Utter each reply with its buttons and custom payload."""
     for reply in replies:
         dispatcher.utter_message(**reply.to_message())
-
-
-def send_all(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
-    """Utter a sequence of replies in order."""
-    send(dispatcher, *replies)

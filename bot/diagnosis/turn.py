@@ -12,7 +12,7 @@ on), and no message restarts the form.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 
 from bot.conversation.control import HANDED_OVER, SIDE_QUESTIONS
 from bot.conversation.phrasing import looks_like_question

@@ -219,10 +219,3 @@ def erase_sender(sender_id: str, *, actor: str = "owner", url: Optional[str] = N
     """Erase the owner's conversation, follow-up and transcript ("delete my data")."""
     with transaction(url) as connection:
         erasure.erase(connection, sender_id, actor=actor)
-
-
-@chat_call
-def purge_older_than(days: float, *, actor: str = "system", url: Optional[str] = None) -> int:
-    """Erase conversations idle for more than ``days`` days; returns how many."""
-    with transaction(url) as connection:
-        return len(erasure.purge(connection, days, actor=actor))

@@ -16,7 +16,6 @@ from typing import Dict, Iterator, Optional
 from sqlalchemy import Table, create_engine, event, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 VAR_DIR = REPO_ROOT / "var"
@@ -105,11 +104,6 @@ def transaction(url: Optional[str] = None) -> Iterator[Connection]:
     """A connection inside one transaction: committed on success, rolled back on error."""
     with get_engine(url).begin() as connection:
         yield connection
-
-
-def session_factory(url: Optional[str] = None) -> sessionmaker:
-    """An ORM session factory bound to the shared engine, for callers that want one."""
-    return sessionmaker(bind=get_engine(url), class_=Session, future=True)
 
 
 def insert_if_missing(connection: Connection, table: Table, key: str, **values: object) -> None:

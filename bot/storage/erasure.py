@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Dict, List
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from bot.storage import audit
@@ -88,13 +88,3 @@ def purge(connection: Connection, days: float, *, actor: str) -> List[str]:
         erase(connection, sender_id, actor=actor)
     audit.record(connection, actor, "purge", f"older-than:{days:g}d", {"conversations": len(senders)})
     return [erased_label(s) for s in senders]
-
-
-def count_rows(connection: Connection, sender_id: str) -> int:
-    """How many of our rows still mention ``sender_id`` (zero after an erasure)."""
-    total = 0
-    for table in (*PER_SENDER_TABLES, conversations):
-        total += connection.execute(
-            select(func.count()).select_from(table).where(table.c.sender_id == sender_id)
-        ).scalar_one()
-    return total

@@ -143,9 +143,3 @@ def _count_failure(connection: Connection, user_id: int, failures: int, now: dat
     locked = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILED_LOGINS else None
     values = {"failed_logins": 0 if locked else failures, "locked_until": locked}
     connection.execute(update(staff_users).where(staff_users.c.id == user_id).values(**values))
-
-
-def is_locked(connection: Connection, username: str) -> bool:
-    """Whether the account is locked right now."""
-    user = get_user(connection, username)
-    return bool(user and user.locked_until and user.locked_until > utcnow())

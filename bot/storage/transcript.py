@@ -93,11 +93,6 @@ def to_datetime(timestamp: Optional[float]) -> Optional[datetime]:
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).replace(tzinfo=None)
 
 
-def to_timestamp(moment: datetime) -> float:
-    """A naive UTC datetime as the Unix timestamp Rasa stores."""
-    return moment.replace(tzinfo=timezone.utc).timestamp()
-
-
 def text_matches(needle: str) -> ColumnElement:
     """A condition on ``events`` matching utterances that contain ``needle``, any case.
 

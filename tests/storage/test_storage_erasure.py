@@ -10,16 +10,15 @@ from bot.storage import audit
 from bot.storage.conversations import (
     create_followup,
     erase_sender,
-    purge_older_than,
     record_misconception,
     record_profile,
     record_recommendation,
     record_tutorial_progress,
 )
 from bot.storage.database import get_engine, transaction, utcnow
-from bot.storage.erasure import count_rows, erased_label
+from bot.storage.erasure import erased_label, purge
 from bot.storage.tables import audit_log, classes, conversations, quiz_answers
-from tests.storage.support import save_chat
+from tests.storage.support import count_rows, save_chat
 
 DAY = 24 * 3600
 
@@ -79,7 +78,8 @@ def test_purge_erases_idle_conversations_only(database_url: str) -> None:
         connection.execute(update(conversations).where(conversations.c.sender_id == "old")
                            .values(last_seen_at=utcnow() - timedelta(days=40)))
 
-    assert purge_older_than(30, url=database_url) == 2
+    with transaction(database_url) as connection:
+        assert len(purge(connection, 30, actor="system")) == 2
 
     with get_engine(database_url).connect() as connection:
         assert count_rows(connection, "old") == 0
@@ -98,6 +98,7 @@ def test_recent_transcript_activity_protects_a_conversation_from_purge(database_
         connection.execute(update(conversations).values(last_seen_at=utcnow() - timedelta(days=90)))
     save_chat(database_url, "active", [("still here", "welcome back")])
 
-    assert purge_older_than(30, url=database_url) == 0
+    with transaction(database_url) as connection:
+        assert purge(connection, 30, actor="system") == []
     with get_engine(database_url).connect() as connection:
         assert count_rows(connection, "active") == 1
