@@ -55,7 +55,8 @@ class ValidateDiagnosisForm(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         requested = tracker.get_slot("requested_slot")
-        decision = decide(latest_message(tracker, explicit_only=True), requested, tracker.current_slot_values(),
+        decision = decide(latest_message(tracker, explicit_only=True), requested,
+                          tracker.current_slot_values(),
                           reasks=int(tracker.get_slot(REASKS_SLOT) or 0), asks=asks_of(tracker, requested),
                           returning=answered_aside(tracker))
         if decision.reject:
@@ -83,7 +84,8 @@ class AskQuestion(Action, metaclass=ABCMeta):
 
 def ask_action(slot: Text) -> type:
     """The ``action_ask_<slot>`` class for one form slot."""
-    return type(f"AskQuestion_{slot}", (AskQuestion,), {"slot": slot, "name": lambda self: f"action_ask_{self.slot}"})
+    return type(f"AskQuestion_{slot}", (AskQuestion,),
+                {"slot": slot, "name": lambda self: f"action_ask_{self.slot}"})
 
 
 ASK_ACTIONS = [ask_action(slot) for slot in FORM_SLOTS]
@@ -104,7 +106,8 @@ class ActionStartDiagnosis(Action):
                 "the buttons; you can skip a question, go back, or ask why I ask.",
                 {"type": "notice", "id": "diagnosis_intro"}))
         elif len(answered) < len(FORM_SLOTS):
-            send(dispatcher, Reply("Let's pick up where we left off.", {"type": "notice", "id": "diagnosis_resumed"}))
+            send(dispatcher, Reply("Let's pick up where we left off.",
+                                   {"type": "notice", "id": "diagnosis_resumed"}))
         return [SlotSet(ASKS_SLOT, None), SlotSet(REASKS_SLOT, 0), SlotSet(CHOICES_SLOT, None)]
 
 

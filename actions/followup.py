@@ -35,7 +35,8 @@ class ReplyAction:
 
 def reply_action(name: Text, make_reply) -> type:
     """An action class named ``name`` that sends the reply ``make_reply`` builds."""
-    return type(f"Reply_{name}", (ReplyAction, Action), {"action_name": name, "make_reply": staticmethod(make_reply)})
+    return type(f"Reply_{name}", (ReplyAction, Action),
+                {"action_name": name, "make_reply": staticmethod(make_reply)})
 
 
 #: consent before contact details, and confirmation before erasing
@@ -79,7 +80,8 @@ class AskContact:
         return []
 
 
-ASK_CONTACT_ACTIONS = [type(f"AskContact_{slot}", (AskContact, Action), {"slot": slot}) for slot in followup.FOLLOWUP_SLOTS]
+ASK_CONTACT_ACTIONS = [type(f"AskContact_{slot}", (AskContact, Action), {"slot": slot})
+                       for slot in followup.FOLLOWUP_SLOTS]
 
 
 class ActionSubmitFollowup(Action):

@@ -11,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.parsing import entity_values, latest_message
 from actions.recommendation import case_check
 from actions.replies import send
-from bot.dialogue import after_advice, explain
 from bot.conversation.turns import Reply
+from bot.dialogue import after_advice, explain
 from bot.knowledge import load_knowledge
 
 
@@ -21,7 +21,8 @@ def remember(reply: Reply) -> List[Dict[Text, Any]]:
     payload = reply.payload or {}
     if payload.get("type") == "case":
         return [SlotSet("last_answer", {"kind": "cases", "id": payload["id"]})]
-    if payload.get("type") == "explain" and payload.get("kind") not in (None, "general", "why", "partners_for_stage"):
+    general = (None, "general", "why", "partners_for_stage")
+    if payload.get("type") == "explain" and payload.get("kind") not in general:
         return [SlotSet("last_answer", {"kind": payload["kind"], "id": payload["id"]})]
     return []
 

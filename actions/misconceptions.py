@@ -28,7 +28,8 @@ class ActionExplainMisconception(Action):
         if misconception_id not in kb.misconceptions:
             send(dispatcher, misconceptions.menu(kb))
             return []
-        send(dispatcher, misconceptions.answer(kb, misconception_id, reality_said=misconception_id == selected))
+        send(dispatcher, misconceptions.answer(kb, misconception_id,
+                                               reality_said=misconception_id == selected))
         log_misconception(dispatcher, tracker.sender_id, misconception_id)
         raised = list(tracker.get_slot("misconceptions_raised") or [])
         return [

@@ -49,7 +49,8 @@ def latest_message(tracker: Tracker, explicit_only: bool = False) -> Message:
     items = tracker.latest_message.get("entities") or []
     entities = [(item.get("entity"), item.get("value")) for item in items
                 if item.get("extractor") != READER
-                and not (explicit_only and item.get("extractor") in GUESSES and item.get("entity") in ENTITY_TO_SLOT)]
+                and not (explicit_only and item.get("extractor") in GUESSES
+                         and item.get("entity") in ENTITY_TO_SLOT)]
     return Message(text=tracker.latest_message.get("text") or "", intent=latest_intent(tracker),
                    entities=entities, doubt=float(tracker.latest_message.get("doubt") or 0.0),
                    readings=from_entities(item for item in items if item.get("extractor") == READER))

@@ -11,9 +11,9 @@ from actions.parsing import entity_values
 from actions.replies import send
 from actions.session_log import log_recommendation
 from bot.advice import Profile
-from bot.dialogue import after_advice, recommendation
 from bot.conversation.sources import web_base
 from bot.diagnosis.form import profile_slots
+from bot.dialogue import after_advice, recommendation
 from bot.knowledge import load_knowledge
 
 

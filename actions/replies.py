@@ -1,7 +1,6 @@
 """Send ``bot.dialogue`` replies through the Rasa SDK dispatcher."""
 from __future__ import annotations
 
-
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.conversation.turns import Reply

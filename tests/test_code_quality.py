@@ -1,4 +1,4 @@
-"""The code keeps its layers: checked with the settings in pyproject.toml."""
+"""The code keeps its layers and its style: checked with the settings in pyproject.toml."""
 from __future__ import annotations
 
 import subprocess
@@ -17,4 +17,9 @@ def run(tool: str, *arguments: str) -> subprocess.CompletedProcess:
 
 def test_imports_follow_the_layers_of_the_layout_table() -> None:
     result = run("lint-imports", "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_style_is_clean() -> None:
+    result = run("ruff", "check", "--no-cache", "bot", "actions")
     assert result.returncode == 0, result.stdout + result.stderr

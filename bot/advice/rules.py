@@ -179,7 +179,10 @@ def offer_used(ctx: Context, model: CollaborationModel) -> Optional[Outcome]:
 
 @model_rule("offer_required", "smb_oi_models", "lee2010")
 def offer_required(ctx: Context, model: CollaborationModel) -> Optional[Outcome]:
-    """-3 when the model needs an asset to offer that the firm does not have (lee2010: fewer assets to exchange)."""
+    """-3 when the model needs an asset to offer that the firm does not have.
+
+    lee2010: with fewer assets, an SME has less to exchange.
+    """
     if not model.requires_offer:
         return None
     if facts.nothing_to_offer(ctx.profile):
@@ -197,7 +200,10 @@ GAP_MODELS = {"intermediated_network": 3, "corporate_partnership": 1}
 
 @model_rule("complementary_assets", "lee2010", "koporcic2023")
 def complementary_assets(ctx: Context, model: CollaborationModel) -> Optional[Outcome]:
-    """Technology but no production or sales capacity: intermediated_network +3 (lee2010 KICMS), corporate_partnership +1 (koporcic2023)."""
+    """Technology but no production or sales capacity: intermediated_network +3, corporate_partnership +1.
+
+    lee2010 (KICMS) for the network, koporcic2023 for the corporate partnership.
+    """
     delta = GAP_MODELS.get(model.id, 0)
     if delta and facts.commercialisation_gap(ctx.profile):
         return Outcome(delta, "It brings in the production, sales or funding you lack to reach the market.")
@@ -223,7 +229,10 @@ def _eases(ctx: Context, model: CollaborationModel, barrier: str) -> bool:
 
 @model_rule("small_steps_after_failure", "inspire", "smb_collab")
 def small_steps_after_failure(ctx: Context, model: CollaborationModel) -> Optional[Outcome]:
-    """After a failed collaboration, low-risk models +2 and high-risk ones -2 (inspire resilience, smb_collab low-risk start)."""
+    """After a failed collaboration, low-risk models +2 and high-risk ones -2.
+
+    inspire on resilience, smb_collab on a low-risk start.
+    """
     if ctx.profile.partner_experience != "failed":
         return None
     risk = facts.risk_level(model.resources, model.ip_exposure)
@@ -248,7 +257,10 @@ def phased_start(ctx: Context, model: CollaborationModel) -> Optional[Outcome]:
 
 @model_rule("trusted_partner_type", "smb_collab", "inspire")
 def trusted_partner_type(ctx: Context, model: CollaborationModel) -> Optional[Outcome]:
-    """+1 when the model works with a kind of partner the firm collaborated with well (smb_collab track record)."""
+    """+1 when the model works with a kind of partner the firm collaborated with well.
+
+    smb_collab: a track record of trust.
+    """
     if ctx.profile.partner_experience != "good":
         return None
     known = [p for p in ctx.profile.past_partners if p in model.partners]

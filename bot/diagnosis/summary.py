@@ -14,7 +14,6 @@ from bot.diagnosis.form import FORM_SLOTS, SKIPPED, is_answered
 from bot.diagnosis.questions import value_name
 from bot.knowledge.loader import KnowledgeBase
 
-
 LABELS: Dict[str, str] = {
     "sector": "Sector",
     "company_size": "Size",

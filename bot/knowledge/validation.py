@@ -77,7 +77,8 @@ def _check_lessons(kb: KnowledgeBase) -> None:
         for question in lesson.quiz:
             _require(kb, "sources", question.sources, ("lessons", lesson.id, f"quiz.{question.id}.sources"))
             if question.id in seen:
-                _fail("lessons", lesson.id, "quiz.id", f"question id '{question.id}' also used in lesson '{seen[question.id]}'")
+                _fail("lessons", lesson.id, "quiz.id",
+                      f"question id '{question.id}' also used in lesson '{seen[question.id]}'")
             seen[question.id] = lesson.id
 
 

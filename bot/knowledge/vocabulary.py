@@ -1,7 +1,8 @@
 """The words owners use for knowledge-base entries, for entity matching.
 
-Each vocabulary entry is known by its name and its synonyms; the NLU component turns these phrases into spaCy patterns and
-reports matches under the entity names below, whose values are entry ids.
+Each vocabulary entry is known by its name and its synonyms; the NLU component turns these
+phrases into spaCy patterns and reports matches under the entity names below, whose values
+are entry ids.
 """
 from __future__ import annotations
 

@@ -79,7 +79,8 @@ def class_answers(connection: Connection, code: str) -> List[StoredAnswer]:
     """Every answer counted for the class, oldest first."""
     query = (select(quiz_answers).where(quiz_answers.c.class_code == code)
              .order_by(quiz_answers.c.answered_at, quiz_answers.c.id))
-    return [StoredAnswer(r.sender_id, r.learner_name, r.lesson_id, r.question_id, bool(r.correct), r.answered_at)
+    return [StoredAnswer(r.sender_id, r.learner_name, r.lesson_id, r.question_id, bool(r.correct),
+                         r.answered_at)
             for r in connection.execute(query)]
 
 

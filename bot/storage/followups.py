@@ -106,7 +106,8 @@ def _matches(needle: str):  # type: ignore[no-untyped-def]
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     c = followups.c
     noted = select(followup_notes.c.reference).where(followup_notes.c.body.ilike(pattern, escape="\\"))
-    found = [column.ilike(pattern, escape="\\") for column in (c.reference, c.name, c.company, c.email, c.phone)]
+    columns = (c.reference, c.name, c.company, c.email, c.phone)
+    found = [column.ilike(pattern, escape="\\") for column in columns]
     digits = re.sub(r"\D", "", needle)
     if len(digits) >= PHONE_SEARCH_DIGITS:  # phones are stored as "+43 1 2345678": match "234 5678" too
         found.append(func.replace(func.replace(c.phone, " ", ""), "-", "").like(f"%{digits}%"))
@@ -163,5 +164,6 @@ def add_note(connection: Connection, reference: str, body: str, *, author: str) 
         return False
     connection.execute(insert(followup_notes).values(
         sender_id=row.sender_id, reference=reference, author=author[:80], body=body, created_at=utcnow()))
-    connection.execute(update(followups).where(followups.c.reference == reference).values(updated_at=utcnow()))
+    connection.execute(update(followups).where(followups.c.reference == reference)
+                       .values(updated_at=utcnow()))
     return True

@@ -59,7 +59,8 @@ def forward(kb: KnowledgeBase, state: TutorialState) -> Turn:
 def back(kb: KnowledgeBase, state: TutorialState) -> Turn:
     """ "Back": the previous step; on the first step, say so."""
     if state.step <= 1:
-        return Turn(state=state, replies=[views.notice("first_step", "This is the first step of the lesson.")])
+        return Turn(state=state,
+                    replies=[views.notice("first_step", "This is the first step of the lesson.")])
     return _at_step(kb, state, state.step - 1)
 
 

@@ -160,7 +160,8 @@ def csv_rows(kb: KnowledgeBase, rows: Sequence[AnswerRow]) -> List[Dict[str, obj
         out.append({
             "learner": labels[row.sender_id], "lesson": lesson.title if lesson else row.lesson_id,
             "question_number": number or "", "question_id": row.question_id,
-            "question": item.question if item else "", "correct_answer": item.options[item.answer] if item else "",
+            "question": item.question if item else "",
+            "correct_answer": item.options[item.answer] if item else "",
             "correct": "yes" if row.correct else "no", "first_try": "yes" if id(row) in first else "no",
             "answered_at": row.answered_at.isoformat(sep=" ", timespec="seconds"),
         })

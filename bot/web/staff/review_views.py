@@ -22,7 +22,8 @@ from bot.web.staff.forms import ConfirmForm
 
 def _back(sender_id: str, anchor: Optional[str] = None):  # type: ignore[no-untyped-def]
     """Back to the conversation page, optionally at one turn."""
-    return redirect(url_for("staff.conversation_page", sender_id=sender_id) + (f"#{anchor}" if anchor else ""))
+    page = url_for("staff.conversation_page", sender_id=sender_id)
+    return redirect(page + (f"#{anchor}" if anchor else ""))
 
 
 def _checked(sender_id: str) -> None:
@@ -42,7 +43,8 @@ def conversation_tags(sender_id: str):  # type: ignore[no-untyped-def]
     with database() as connection:
         if request.form.get("remove"):
             if annotations.remove_tag(connection, sender_id, request.form["remove"]):
-                audited(connection, "untag", sender_id, {"tag": annotations.clean_tag(request.form["remove"])})
+                removed = annotations.clean_tag(request.form["remove"])
+                audited(connection, "untag", sender_id, {"tag": removed})
         else:
             tag = annotations.add_tag(connection, sender_id, request.form.get("tag", ""),
                                       author=current_user.username)
