@@ -1,7 +1,7 @@
 """Follow-up requests and erasure: consent, contact form, delete my data."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Callable, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
@@ -10,19 +10,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.parsing import latest_intent
 from actions.replies import send
 from actions.session_log import attempt, saved
+from bot.conversation.turns import Reply
 from bot.followup import form as followup
 from bot.followup.request import CONSENT_TEXT
 from bot.storage import conversations
 
 
 class ReplyAction:
-    """Mixin for actions that only send one fixed reply from ``bot.dialogue.followup``.
+    """Mixin for actions that only send one fixed reply from ``bot.followup.form``.
 
     Not an ``Action`` itself, so the SDK does not register it under an empty name.
     """
 
     action_name = ""
-    make_reply = staticmethod(lambda: None)
+    #: set by ``reply_action``; a class attribute holding a plain function
+    make_reply: Callable[[], Reply]
 
     def name(self) -> Text:
         return self.action_name
@@ -33,7 +35,7 @@ class ReplyAction:
         return []
 
 
-def reply_action(name: Text, make_reply) -> type:
+def reply_action(name: Text, make_reply: Callable[[], Reply]) -> type:
     """An action class named ``name`` that sends the reply ``make_reply`` builds."""
     return type(f"Reply_{name}", (ReplyAction, Action),
                 {"action_name": name, "make_reply": staticmethod(make_reply)})

@@ -68,10 +68,11 @@ class ActionWhyRecommendation(Action):
         named = entity_values(tracker, "model") + entity_values(tracker, "partner")
         reply = recommendation.why(tracker.get_slot("recommendation"), named[0] if named else None)
         send(dispatcher, reply)
-        if reply.payload.get("type") != "explain":
+        payload = reply.payload or {}
+        if payload.get("type") != "explain":
             return []
-        kind = "partners" if reply.payload["id"] in load_knowledge().partners else "models"
-        return [SlotSet("last_answer", {"kind": kind, "id": reply.payload["id"]})]
+        kind = "partners" if payload["id"] in load_knowledge().partners else "models"
+        return [SlotSet("last_answer", {"kind": kind, "id": payload["id"]})]
 
 
 class ActionShowOtherOptions(Action):

@@ -29,11 +29,14 @@ def tutorial_state(tracker: Tracker) -> TutorialState:
     return TutorialState.from_slots(tracker.get_slot)
 
 
+class Unreachable:
+    """Stands in for a class name the database could not be asked for."""
+
+
 def lookup_class(code: str) -> Optional[str]:
     """A class's name for the tutorial logic; LookupError when the database failed."""
-    unreachable = object()
-    name = attempt(classes.class_name, code, failed=unreachable)
-    if name is unreachable:
+    name = attempt(classes.class_name, code, failed=Unreachable())
+    if isinstance(name, Unreachable):
         raise LookupError(code)
     return name or None
 
@@ -52,15 +55,16 @@ def store(dispatcher: CollectingDispatcher, sender_id: Text, turn: Turn) -> None
     """Record answers and progress; if anything failed, one polite note."""
     state = turn.state
     stored = True
-    for item in turn.answers:
+    for answer in turn.answers:
         stored = saved(
             classes.record_quiz_answer,
-            sender_id, lesson_id=item.lesson_id, question_id=item.question_id, correct=item.correct,
+            sender_id, lesson_id=answer.lesson_id, question_id=answer.question_id, correct=answer.correct,
             class_code=state.class_code, learner_name=state.learner_name) and stored
-    for item in turn.progress:
+    for progress in turn.progress:
         stored = saved(
             conversations.record_tutorial_progress,
-            sender_id, item.lesson_id, step=item.step, score=item.score, done=item.done) and stored
+            sender_id, progress.lesson_id, step=progress.step, score=progress.score, done=progress.done,
+        ) and stored
     if not stored:
         logger.error("tutorial: could not store answers or progress of %s", sender_id)
         dispatcher.utter_message(text=NOT_SAVED, json_message={"type": "notice", "id": "not_saved"})

@@ -1,4 +1,4 @@
-"""The code keeps its layers and its style: checked with the settings in pyproject.toml."""
+"""The code keeps its layers, its style and its types: checked with the settings in pyproject.toml."""
 from __future__ import annotations
 
 import subprocess
@@ -22,4 +22,9 @@ def test_imports_follow_the_layers_of_the_layout_table() -> None:
 
 def test_style_is_clean() -> None:
     result = run("ruff", "check", "--no-cache", "bot", "actions")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_types_check() -> None:
+    result = run("mypy", "--no-incremental")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -43,7 +43,7 @@ def citation(kb: KnowledgeBase, key: str) -> str:
     source = kb.sources.get(key)
     if source is None:
         return key
-    authors = source.authors
+    authors: str = source.authors
     if authors.lower().startswith("not named"):
         authors = ""
     year = source.year

@@ -143,7 +143,7 @@ def _entry(kb: KnowledgeBase, about: Subject):
 def more(kb: KnowledgeBase, about: Subject) -> Reply:
     """The longer text of the last answer's entry, or its first steps."""
     entry = _entry(kb, about)
-    if entry is None:
+    if entry is None or about is None:
         return _open_innovation(kb)
     extra = getattr(entry, "more", None)
     if not extra and getattr(entry, "first_steps", None):

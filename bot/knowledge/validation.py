@@ -39,7 +39,7 @@ def _fail(kind: str, entry: str, field: str, problem: str) -> None:
     raise KnowledgeError(f"{kind}.yml", entry, field, problem)
 
 
-def _require(kb: KnowledgeBase, target: str, ids: Iterable[str], where: tuple) -> None:
+def _require(kb: KnowledgeBase, target: str, ids: Iterable[str], where: Tuple[str, str, str]) -> None:
     known = kb.kind(target)
     for value in ids:
         if value not in known:

@@ -7,7 +7,7 @@ are entry ids.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Set
+from typing import Any, Dict, List, Set
 
 from bot.knowledge.base import KnowledgeBase
 
@@ -34,9 +34,9 @@ def normalise_phrase(text: str) -> str:
     return _SPACES.sub(" ", text.strip().lower())
 
 
-def phrases_of(entry) -> List[str]:
+def phrases_of(entry: Any) -> List[str]:
     """Name and synonyms of an entry, normalised and de-duplicated."""
-    candidates = [getattr(entry, "name", None) or getattr(entry, "title", "")]
+    candidates: List[Any] = [getattr(entry, "name", None) or getattr(entry, "title", "")]
     candidates += list(getattr(entry, "synonyms", []) or [])
     seen: Set[str] = set()
     phrases = []

@@ -100,8 +100,11 @@ def _json(data: Optional[str]) -> Dict[str, Any]:
 
 def to_datetime(timestamp: Optional[float]) -> Optional[datetime]:
     """Rasa's Unix timestamp as naive UTC, the way our own tables store times."""
-    if timestamp is None:
-        return None
+    return None if timestamp is None else moment(timestamp)
+
+
+def moment(timestamp: float) -> datetime:
+    """A Unix timestamp that is surely there, as naive UTC."""
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).replace(tzinfo=None)
 
 
@@ -128,7 +131,7 @@ def last_event_times(connection: Connection) -> Dict[str, datetime]:
     rows = connection.execute(
         select(events.c.sender_id, func.max(events.c.timestamp)).group_by(events.c.sender_id)
     )
-    return {sender: to_datetime(latest) for sender, latest in rows if latest is not None}
+    return {sender: moment(latest) for sender, latest in rows if latest is not None}
 
 
 def delete_sender_events(connection: Connection, sender_id: str) -> int:

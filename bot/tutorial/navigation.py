@@ -87,6 +87,7 @@ def step_subject(kb: KnowledgeBase, state: TutorialState) -> Optional[Dict[str, 
 
 
 def _at_step(kb: KnowledgeBase, state: TutorialState, number: int) -> Turn:
+    assert state.lesson is not None, "steps move only inside a lesson"
     moved = state.replace(step=number).with_progress(state.lesson, step=number)
     return Turn(state=moved, progress=[ProgressRecord(state.lesson, number)],
                 subject=step_subject(kb, moved))
