@@ -37,8 +37,8 @@ def saved(call: Callable[..., None], *args: Any, **kwargs: Any) -> bool:
     return attempt(call, *args, failed=False, **kwargs) is not False
 
 
-def _report(dispatcher: CollectingDispatcher, saved: bool, what: Text) -> None:
-    if not saved:
+def _report(dispatcher: CollectingDispatcher, stored: bool, what: Text) -> None:
+    if not stored:
         logger.error("session log: could not store %s", what)
         dispatcher.utter_message(text=NOT_SAVED, json_message={"type": "notice", "id": "not_saved"})
 
