@@ -8,43 +8,20 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.parsing import entity_values, latest_intent
+from actions.parsing import entity_values, latest_message
 from actions.recommendation import named_models, recommend
 from actions.replies import send
-from bot.dialogue.reply import Reply
+from bot.conversation.turns import Reply
 from bot.diagnosis import FORM_SLOTS, questions, summary
 from bot.diagnosis.corrections import change_request, corrections
 from bot.diagnosis.form import is_answered
-from bot.diagnosis.interpret import Message
 from bot.diagnosis.turn import ASKS_SLOT, CHOICES_SLOT, REASKS_SLOT, decide
 from bot.knowledge import load_knowledge
-from bot.knowledge.answers import ENTITY_TO_SLOT
-from bot.understanding.reader import from_entities
 
-READER = "AnswerReader"
-#: extractors whose entities are guesses, not values the owner picked
-GUESSES = {READER, "KnowledgeEntityExtractor"}
 DONE_SLOT = "diagnosis_done"
 #: actions that run between a message and the form's reading of it
 FORM_STEPS = {"action_listen", "diagnosis_form", "validate_diagnosis_form", "action_extract_slots",
               "action_start_diagnosis", "action_change_answer"}
-
-
-def latest_message(tracker: Tracker, explicit_only: bool = False) -> Message:
-    """The latest user message as the dialogue logic reads it.
-
-    ``explicit_only`` keeps, for the diagnosis questions, just the values of
-    buttons and typed payloads: typed answers are read from the answer
-    reader's readings, never from single matched words. Other entities
-    (partner types named, models) are kept.
-    """
-    items = tracker.latest_message.get("entities") or []
-    entities = [(item.get("entity"), item.get("value")) for item in items
-                if item.get("extractor") != READER
-                and not (explicit_only and item.get("extractor") in GUESSES and item.get("entity") in ENTITY_TO_SLOT)]
-    return Message(text=tracker.latest_message.get("text") or "", intent=latest_intent(tracker),
-                   entities=entities, doubt=float(tracker.latest_message.get("doubt") or 0.0),
-                   readings=from_entities(item for item in items if item.get("extractor") == READER))
 
 
 def answered_aside(tracker: Tracker) -> bool:
@@ -78,7 +55,8 @@ class ValidateDiagnosisForm(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         requested = tracker.get_slot("requested_slot")
-        decision = decide(latest_message(tracker, explicit_only=True), requested, tracker.current_slot_values(),
+        decision = decide(latest_message(tracker, explicit_only=True), requested,
+                          tracker.current_slot_values(),
                           reasks=int(tracker.get_slot(REASKS_SLOT) or 0), asks=asks_of(tracker, requested),
                           returning=answered_aside(tracker))
         if decision.reject:
@@ -106,7 +84,8 @@ class AskQuestion(Action, metaclass=ABCMeta):
 
 def ask_action(slot: Text) -> type:
     """The ``action_ask_<slot>`` class for one form slot."""
-    return type(f"AskQuestion_{slot}", (AskQuestion,), {"slot": slot, "name": lambda self: f"action_ask_{self.slot}"})
+    return type(f"AskQuestion_{slot}", (AskQuestion,),
+                {"slot": slot, "name": lambda self: f"action_ask_{self.slot}"})
 
 
 ASK_ACTIONS = [ask_action(slot) for slot in FORM_SLOTS]
@@ -127,7 +106,8 @@ class ActionStartDiagnosis(Action):
                 "the buttons; you can skip a question, go back, or ask why I ask.",
                 {"type": "notice", "id": "diagnosis_intro"}))
         elif len(answered) < len(FORM_SLOTS):
-            send(dispatcher, Reply("Let's pick up where we left off.", {"type": "notice", "id": "diagnosis_resumed"}))
+            send(dispatcher, Reply("Let's pick up where we left off.",
+                                   {"type": "notice", "id": "diagnosis_resumed"}))
         return [SlotSet(ASKS_SLOT, None), SlotSet(REASKS_SLOT, 0), SlotSet(CHOICES_SLOT, None)]
 
 

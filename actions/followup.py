@@ -1,7 +1,7 @@
 """Follow-up requests and erasure: consent, contact form, delete my data."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Callable, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
@@ -9,19 +9,22 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.parsing import latest_intent
 from actions.replies import send
-from bot.dialogue import followup
-from bot.followup import CONSENT_TEXT
+from actions.session_log import attempt, saved
+from bot.conversation.turns import Reply
+from bot.followup import form as followup
+from bot.followup.request import CONSENT_TEXT
 from bot.storage import conversations
 
 
 class ReplyAction:
-    """Mixin for actions that only send one fixed reply from ``bot.dialogue.followup``.
+    """Mixin for actions that only send one fixed reply from ``bot.followup.form``.
 
     Not an ``Action`` itself, so the SDK does not register it under an empty name.
     """
 
     action_name = ""
-    make_reply = staticmethod(lambda: None)
+    #: set by ``reply_action``; a class attribute holding a plain function
+    make_reply: Callable[[], Reply]
 
     def name(self) -> Text:
         return self.action_name
@@ -32,9 +35,10 @@ class ReplyAction:
         return []
 
 
-def reply_action(name: Text, make_reply) -> type:
+def reply_action(name: Text, make_reply: Callable[[], Reply]) -> type:
     """An action class named ``name`` that sends the reply ``make_reply`` builds."""
-    return type(f"Reply_{name}", (ReplyAction, Action), {"action_name": name, "make_reply": staticmethod(make_reply)})
+    return type(f"Reply_{name}", (ReplyAction, Action),
+                {"action_name": name, "make_reply": staticmethod(make_reply)})
 
 
 #: consent before contact details, and confirmation before erasing
@@ -78,7 +82,8 @@ class AskContact:
         return []
 
 
-ASK_CONTACT_ACTIONS = [type(f"AskContact_{slot}", (AskContact, Action), {"slot": slot}) for slot in followup.FOLLOWUP_SLOTS]
+ASK_CONTACT_ACTIONS = [type(f"AskContact_{slot}", (AskContact, Action), {"slot": slot})
+                       for slot in followup.FOLLOWUP_SLOTS]
 
 
 class ActionSubmitFollowup(Action):
@@ -90,7 +95,8 @@ class ActionSubmitFollowup(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         fields = followup.contact_fields(tracker.current_slot_values())
-        reference = conversations.create_followup(tracker.sender_id, consent_text=CONSENT_TEXT, **fields)
+        reference = attempt(conversations.create_followup, tracker.sender_id, consent_text=CONSENT_TEXT,
+                            failed=None, **fields)
         send(dispatcher, followup.confirmed(reference))
         return [SlotSet("followup_reference", reference)]
 
@@ -115,6 +121,6 @@ class ActionDeleteMyData(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        done = conversations.erase_sender(tracker.sender_id)
-        send(dispatcher, followup.erased(bool(done)))
+        done = saved(conversations.erase_sender, tracker.sender_id)
+        send(dispatcher, followup.erased(done))
         return [Restarted()] if done else []

@@ -8,17 +8,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.parsing import entity_values
+from actions.parsing import entity_values, latest_message
 from actions.recommendation import case_check
 from actions.replies import send
+from bot.conversation.turns import Reply
 from bot.dialogue import after_advice, explain
-from bot.dialogue.reply import Reply
 from bot.knowledge import load_knowledge
-
-
-def entities(tracker: Tracker) -> List[tuple]:
-    """(entity, value) pairs of the latest message."""
-    return [(e.get("entity"), e.get("value")) for e in tracker.latest_message.get("entities") or []]
 
 
 def remember(reply: Reply) -> List[Dict[Text, Any]]:
@@ -26,7 +21,8 @@ def remember(reply: Reply) -> List[Dict[Text, Any]]:
     payload = reply.payload or {}
     if payload.get("type") == "case":
         return [SlotSet("last_answer", {"kind": "cases", "id": payload["id"]})]
-    if payload.get("type") == "explain" and payload.get("kind") not in (None, "general", "why", "partners_for_stage"):
+    general = (None, "general", "why", "partners_for_stage")
+    if payload.get("type") == "explain" and payload.get("kind") not in general:
         return [SlotSet("last_answer", {"kind": payload["kind"], "id": payload["id"]})]
     return []
 
@@ -45,7 +41,7 @@ class KnowledgeAction(Action, metaclass=ABCMeta):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        about = explain.subject(entities(tracker), tracker.get_slot("last_answer"))
+        about = explain.subject(latest_message(tracker).entities, tracker.get_slot("last_answer"))
         reply = self.reply(tracker, about)
         send(dispatcher, reply)
         return remember(reply)
@@ -57,7 +53,7 @@ class ActionExplain(KnowledgeAction):
     action_name = "action_explain"
 
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
-        named = explain.subject(entities(tracker))
+        named = explain.subject(latest_message(tracker).entities)
         term = after_advice.asked_term(tracker.latest_message.get("text") or "")
         if named is None and term:
             known = after_advice.advice_term(load_knowledge(), term)
@@ -117,4 +113,4 @@ class ActionHandleFallback(KnowledgeAction):
     action_name = "action_handle_fallback"
 
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
-        return explain.fallback(load_knowledge(), entities(tracker))
+        return explain.fallback(load_knowledge(), latest_message(tracker).entities)

@@ -24,11 +24,13 @@ class ActionExplainMisconception(Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         kb = load_knowledge()
         selected = selected_response_key(tracker, "misconception")
-        misconception_id = (entity_values(tracker, "misconception") or [selected])[0]
+        named = entity_values(tracker, "misconception")
+        misconception_id = named[0] if named else selected
         if misconception_id not in kb.misconceptions:
             send(dispatcher, misconceptions.menu(kb))
             return []
-        send(dispatcher, misconceptions.answer(kb, misconception_id, reality_said=misconception_id == selected))
+        send(dispatcher, misconceptions.answer(kb, misconception_id,
+                                               reality_said=misconception_id == selected))
         log_misconception(dispatcher, tracker.sender_id, misconception_id)
         raised = list(tracker.get_slot("misconceptions_raised") or [])
         return [

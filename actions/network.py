@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import send
+from actions.session_log import attempt
 from bot.dialogue import network
 from bot.network.consent import CONSENT_TEXT
 from bot.storage.network_chat import record_network_consent, withdraw_network_consent
@@ -29,7 +30,13 @@ class ActionNetworkConsent(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        stored = record_network_consent(tracker.sender_id, CONSENT_TEXT, tracker.current_slot_values())
+        stored = attempt(
+            record_network_consent,
+            tracker.sender_id,
+            CONSENT_TEXT,
+            tracker.current_slot_values(),
+            failed=False,
+        )
         send(dispatcher, network.agreed(stored))
         return [SlotSet(network.SLOT, "agreed" if stored else "offered")]
 
@@ -54,6 +61,6 @@ class ActionNetworkWithdraw(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        done = withdraw_network_consent(tracker.sender_id)
+        done = attempt(withdraw_network_consent, tracker.sender_id, failed=False)
         send(dispatcher, network.withdrawn(done))
         return [SlotSet(network.SLOT, "withdrawn")] if done else []

@@ -12,9 +12,9 @@ from actions.parsing import entity_values
 from actions.replies import send
 from actions.session_log import log_recommendation
 from bot.advice import Profile
-from bot.dialogue import after_advice, recommendation
-from bot.dialogue.sources import web_base
+from bot.conversation.sources import web_base
 from bot.diagnosis.form import profile_slots
+from bot.dialogue import after_advice, recommendation
 from bot.knowledge import load_knowledge
 
 
@@ -43,7 +43,9 @@ class ActionRecommend(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        events = recommend(dispatcher, tracker.sender_id, tracker.current_slot_values(), named_models(tracker))
+        events = recommend(
+            dispatcher, tracker.sender_id, tracker.current_slot_values(), named_models(tracker)
+        )
         return events + offer_matching(dispatcher, tracker)
 
 
@@ -70,10 +72,11 @@ class ActionWhyRecommendation(Action):
         named = entity_values(tracker, "model") + entity_values(tracker, "partner")
         reply = recommendation.why(tracker.get_slot("recommendation"), named[0] if named else None)
         send(dispatcher, reply)
-        if reply.payload.get("type") != "explain":
+        payload = reply.payload or {}
+        if payload.get("type") != "explain":
             return []
-        kind = "partners" if reply.payload["id"] in load_knowledge().partners else "models"
-        return [SlotSet("last_answer", {"kind": kind, "id": reply.payload["id"]})]
+        kind = "partners" if payload["id"] in load_knowledge().partners else "models"
+        return [SlotSet("last_answer", {"kind": kind, "id": payload["id"]})]
 
 
 class ActionShowOtherOptions(Action):

@@ -1,19 +1,12 @@
 """Send ``bot.dialogue`` replies through the Rasa SDK dispatcher."""
 from __future__ import annotations
 
-from typing import Iterable
-
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.dialogue.reply import Reply
+from bot.conversation.turns import Reply
 
 
 def send(dispatcher: CollectingDispatcher, *replies: Reply) -> None:
     """Utter each reply with its buttons and custom payload."""
     for reply in replies:
         dispatcher.utter_message(**reply.to_message())
-
-
-def send_all(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
-    """Utter a sequence of replies in order."""
-    send(dispatcher, *replies)

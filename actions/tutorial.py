@@ -13,9 +13,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.diagnosis import latest_message
+from actions.parsing import latest_message
 from actions.replies import send
-from actions.session_log import NOT_SAVED
+from actions.session_log import NOT_SAVED, attempt, saved
 from bot.knowledge import load_knowledge
 from bot.storage import classes, conversations
 from bot.tutorial import Turn, TutorialState, navigation, views
@@ -29,10 +29,14 @@ def tutorial_state(tracker: Tracker) -> TutorialState:
     return TutorialState.from_slots(tracker.get_slot)
 
 
+class Unreachable:
+    """Stands in for a class name the database could not be asked for."""
+
+
 def lookup_class(code: str) -> Optional[str]:
     """A class's name for the tutorial logic; LookupError when the database failed."""
-    name = classes.class_name(code)
-    if name is False:
+    name = attempt(classes.class_name, code, failed=Unreachable())
+    if isinstance(name, Unreachable):
         raise LookupError(code)
     return name or None
 
@@ -50,15 +54,18 @@ def slot_events(turn: Turn) -> List[Dict[Text, Any]]:
 def store(dispatcher: CollectingDispatcher, sender_id: Text, turn: Turn) -> None:
     """Record answers and progress; if anything failed, one polite note."""
     state = turn.state
-    saved = True
-    for item in turn.answers:
-        saved = classes.record_quiz_answer(
-            sender_id, lesson_id=item.lesson_id, question_id=item.question_id, correct=item.correct,
-            class_code=state.class_code, learner_name=state.learner_name) and saved
-    for item in turn.progress:
-        saved = conversations.record_tutorial_progress(
-            sender_id, item.lesson_id, step=item.step, score=item.score, done=item.done) and saved
-    if not saved:
+    stored = True
+    for answer in turn.answers:
+        stored = saved(
+            classes.record_quiz_answer,
+            sender_id, lesson_id=answer.lesson_id, question_id=answer.question_id, correct=answer.correct,
+            class_code=state.class_code, learner_name=state.learner_name) and stored
+    for progress in turn.progress:
+        stored = saved(
+            conversations.record_tutorial_progress,
+            sender_id, progress.lesson_id, step=progress.step, score=progress.score, done=progress.done,
+        ) and stored
+    if not stored:
         logger.error("tutorial: could not store answers or progress of %s", sender_id)
         dispatcher.utter_message(text=NOT_SAVED, json_message={"type": "notice", "id": "not_saved"})
 
@@ -100,7 +107,7 @@ class StartTutorial(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        stored = classes.load_progress(tracker.sender_id) or {}
+        stored = attempt(classes.load_progress, tracker.sender_id, failed={})
         turn = navigation.start(load_knowledge(), tutorial_state(tracker), stored)
         send(dispatcher, *turn.replies)
         return slot_events(turn)

@@ -26,7 +26,8 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 SORRY_ENGLISH_ONLY: Dict[str, str] = {
     "en": "I speak English for now. Please write to me in English and we can carry on.",
     "de": "Ich spreche vorerst nur Englisch. Bitte schreiben Sie mir auf Englisch, dann machen wir weiter.",
-    "fr": "Pour l'instant, je ne parle qu'anglais. Écrivez-moi en anglais, s'il vous plaît, et nous continuerons.",
+    "fr": ("Pour l'instant, je ne parle qu'anglais. "
+           "Écrivez-moi en anglais, s'il vous plaît, et nous continuerons."),
     "es": "Por ahora solo hablo inglés. Por favor, escríbame en inglés y seguimos.",
     "it": "Per ora parlo solo inglese. Mi scriva in inglese, per favore, e continuiamo.",
     "pt": "Por enquanto só falo inglês. Por favor, escreva-me em inglês e continuamos.",

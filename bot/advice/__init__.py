@@ -9,13 +9,13 @@ actions, the web app and the tests all share the same logic.
     messages = chat_messages(advice, profile)
     document = markdown_report(advice, profile, readiness)
 """
+from bot.advice.chat import chat_messages, profile_line
 from bot.advice.partner_rules import PARTNER_RULES
 from bot.advice.profile import Profile
 from bot.advice.readiness import Dimension, Readiness, assess_readiness
 from bot.advice.recommender import recommend, score_models, score_partners
 from bot.advice.result import GuidanceNote, Reason, Recommendation, ScoredEntry
 from bot.advice.rules import MODEL_RULES
-from bot.advice.chat import chat_messages, profile_line
 from bot.advice.summary import markdown_report, readiness_chart
 
 __all__ = [

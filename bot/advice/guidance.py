@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot.advice import facts
-from bot.advice.lookup import entries, entry
 from bot.advice.profile import Profile
 from bot.advice.result import GuidanceNote
 from bot.advice.risks import stems
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.schema import Guidance
 
 #: share of the shorter step's content words two steps may have in common before one repeats the other
 SAME_STEP_OVERLAP = 0.5
@@ -111,26 +112,26 @@ RISK_CUES: Dict[str, re.Pattern] = {
 }
 
 
-def applicable_guidance(kb: Any, standing: Standing) -> List[GuidanceNote]:
+def applicable_guidance(kb: KnowledgeBase, standing: Standing) -> List[GuidanceNote]:
     """Guidance notes whose condition holds and whose entry exists in the knowledge base."""
     notes = []
     for guidance_id, condition in CONDITIONS.items():
         why = condition(standing)
-        found = entry(kb, "guidance", guidance_id)
+        found = kb.guidance.get(guidance_id)
         if why and found is not None:
             notes.append(GuidanceNote(guidance_id, found.title, found.summary, why))
     return notes
 
 
-def risk_note(found: Any) -> GuidanceNote:
+def risk_note(found: Guidance) -> GuidanceNote:
     """A note for guidance brought in only because it manages the main risk."""
     return GuidanceNote(found.id, found.title, found.summary,
                         "It manages the main risk of your best-fitting model.")
 
 
-def risk_guidance(kb: Any, risk: Optional[str], applicable: Sequence[str]) -> Optional[str]:
+def risk_guidance(kb: KnowledgeBase, risk: Optional[str], applicable: Sequence[str]) -> Optional[str]:
     """The guidance that manages ``risk``: cue words first, else the first applicable, else the steps."""
-    available = entries(kb, "guidance")
+    available = kb.guidance
     if risk:
         ordered = list(applicable) + [gid for gid in CONDITIONS if gid not in applicable]
         for guidance_id in ordered:
@@ -143,7 +144,7 @@ def risk_guidance(kb: Any, risk: Optional[str], applicable: Sequence[str]) -> Op
     return "implementation_steps" if "implementation_steps" in available else None
 
 
-def first_steps(kb: Any, model_id: Optional[str], partner_id: Optional[str],
+def first_steps(kb: KnowledgeBase, model_id: Optional[str], partner_id: Optional[str],
                 spare: Sequence[str] = ()) -> Tuple[str, ...]:
     """Three distinct steps: the top model's first two, then how to find the top partner type.
 
@@ -151,10 +152,10 @@ def first_steps(kb: Any, model_id: Optional[str], partner_id: Optional[str],
     the same advice twice in three lines; ``spare`` steps (the next models')
     fill the gap.
     """
-    model = entry(kb, "models", model_id)
-    partner = entry(kb, "partners", partner_id)
-    model_steps = list(getattr(model, "first_steps", []) or [])
-    finding = list(getattr(partner, "how_to_find", []) or [])
+    model = kb.models.get(model_id) if model_id else None
+    partner = kb.partners.get(partner_id) if partner_id else None
+    model_steps = list(model.first_steps) if model is not None else []
+    finding = list(partner.how_to_find) if partner is not None else []
     if partner is not None and partner.name.lower() in " ".join(model_steps[:2]).lower():
         finding = []  # the model's steps already say how to reach this partner
     candidates = model_steps[:2] + finding[:1] + model_steps[2:] + finding[1:] + list(spare)

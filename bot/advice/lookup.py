@@ -1,37 +1,18 @@
-"""The small slice of the knowledge base the advice code reads, and name look-ups.
+"""Names and citations of knowledge-base entries, as the advice texts use them.
 
-The advice package only needs dict-like attributes (``kb.models``,
-``kb.partners``, ...) mapping ids to entries, so it accepts the loader's
-``KnowledgeBase`` as well as any test object with the same attributes. A
-missing kind or entry never raises: an unknown id is shown as readable text so
-a half-written knowledge base still yields advice.
+A missing entry never raises: an unknown id is shown as readable text, so a
+profile holding an id the knowledge base has since dropped still yields
+advice.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Mapping, Optional, Protocol
+from typing import Iterable, List, Optional, Union
 
-KINDS = ("models", "partners", "guidance", "needs", "stages", "barriers", "sectors",
-         "sizes", "offers", "sources")
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.schema import BenefitOrDanger, Case, Guidance, Lesson, Source, Vocabulary
 
-
-class KnowledgeLike(Protocol):
-    """Anything with the knowledge base's dict attributes (id -> entry)."""
-
-    models: Mapping[str, Any]
-    partners: Mapping[str, Any]
-    guidance: Mapping[str, Any]
-
-
-def entries(kb: Any, kind: str) -> Mapping[str, Any]:
-    """The entries of one kind, or an empty mapping if the knowledge base lacks it."""
-    return getattr(kb, kind, None) or {}
-
-
-def entry(kb: Any, kind: str, entry_id: Optional[str]) -> Optional[Any]:
-    """One entry by id, or None."""
-    if not entry_id:
-        return None
-    return entries(kb, kind).get(entry_id)
+#: the entries that carry a name or a title
+Named = Union[Vocabulary, BenefitOrDanger, Guidance, Case, Lesson, Source]
 
 
 def readable(entry_id: str) -> str:
@@ -39,31 +20,35 @@ def readable(entry_id: str) -> str:
     return entry_id.replace("_", " ")
 
 
-def name_of(kb: Any, kind: str, entry_id: Optional[str]) -> str:
+def label(found: Named) -> str:
+    """An entry's name, or its title for the kinds that have one instead."""
+    return found.name if isinstance(found, (Vocabulary, BenefitOrDanger)) else found.title
+
+
+def name_of(kb: KnowledgeBase, kind: str, entry_id: Optional[str]) -> str:
     """The entry's name (or title), falling back to the id in words."""
     if not entry_id:
         return ""
-    found = entry(kb, kind, entry_id)
-    label = getattr(found, "name", None) or getattr(found, "title", None)
-    return str(label) if label else readable(entry_id)
+    found: Optional[Named] = kb.kind(kind).get(entry_id)
+    return label(found) if found is not None else readable(entry_id)
 
 
-def names_of(kb: Any, kind: str, ids: Iterable[str]) -> List[str]:
+def names_of(kb: KnowledgeBase, kind: str, ids: Iterable[str]) -> List[str]:
     """Names of several entries, in the given order."""
     return [name_of(kb, kind, entry_id) for entry_id in ids]
 
 
-def citation(kb: Any, key: str) -> str:
+def citation(kb: KnowledgeBase, key: str) -> str:
     """A short reference for a source key: authors (year), title."""
-    source = entry(kb, "sources", key)
+    source = kb.sources.get(key)
     if source is None:
         return key
-    authors = getattr(source, "authors", "") or ""
+    authors: str = source.authors
     if authors.lower().startswith("not named"):
         authors = ""
-    year = getattr(source, "year", None)
+    year = source.year
     head = f"{authors} ({year})" if authors and year else authors or (f"({year})" if year else "")
-    title = str(getattr(source, "title", key)).strip('"')
+    title = source.title.strip('"')
     return f"{head}, {title}" if head else title
 
 

@@ -112,10 +112,14 @@ def collaboration_experience(profile: Profile) -> Dimension:
 
 
 def ip_management(profile: Profile) -> Dimension:
-    """Knowing what to protect scores higher; a technology rated low-risk or imitation risk lowers it (smb_collab)."""
+    """Knowing what to protect scores higher; a technology rated low-risk or imitation risk lowers it.
+
+    (smb_collab)
+    """
     level = profile.ip_sensitivity
     if level == "high":
-        score, text = 55, "You know your know-how needs protecting; name what must stay inside and prepare NDAs."
+        score, text = 55, ("You know your know-how needs protecting; "
+                           "name what must stay inside and prepare NDAs.")
     elif level == "medium":
         score, text = 70, "You take IP seriously without closing up."
     elif level == "low" and facts.owns_technology(profile):
@@ -149,7 +153,8 @@ def breadth_of_sources(profile: Profile) -> Dimension:
     texts = {
         "too_few": f"{kinds}: too few. More varied outside sources go with more innovation, up to a point.",
         "balanced": f"{kinds}: a balanced spread. Add partners only when each brings something new.",
-        "too_many": f"{kinds}: perhaps too many at once. Past some point, more sources may bring negative returns.",
+        "too_many": (f"{kinds}: perhaps too many at once. "
+                     "Past some point, more sources may bring negative returns."),
     }
     return Dimension("breadth", "Breadth of outside sources", score, texts[side], ("lee2010",))
 

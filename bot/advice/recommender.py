@@ -7,20 +7,21 @@ the best-fitting models rely on it.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 from bot.advice import guidance as guide
 from bot.advice import risks as risk_choice
-from bot.advice.lookup import citation, entries, entry, join_words, lower_first, name_of, names_of
+from bot.advice.lookup import citation, join_words, lower_first, name_of, names_of
 from bot.advice.partner_rules import PARTNER_RULES
 from bot.advice.profile import Profile
 from bot.advice.result import Reason, Recommendation, ScoredEntry
-from bot.advice.rules import MODEL_RULES, Context, Rule
+from bot.advice.rules import MODEL_RULES, Context, Rule, Scored
+from bot.knowledge import KnowledgeBase
 
 TOP = 3
 
 
-def score_entry(ctx: Context, item: Any, rules: Sequence[Rule]) -> ScoredEntry:
+def score_entry(ctx: Context, item: Scored, rules: Sequence[Rule[Scored]]) -> ScoredEntry:
     """Apply every rule to one entry; the score is the sum of the fired deltas."""
     reasons: List[Reason] = []
     for rule in rules:
@@ -29,8 +30,8 @@ def score_entry(ctx: Context, item: Any, rules: Sequence[Rule]) -> ScoredEntry:
             reasons.append(reason)
     return ScoredEntry(
         id=item.id,
-        name=getattr(item, "name", item.id),
-        summary=getattr(item, "summary", ""),
+        name=item.name,
+        summary=item.summary,
         score=sum(reason.delta for reason in reasons),
         reasons=tuple(reasons),
     )
@@ -41,35 +42,36 @@ def rank(scored: Iterable[ScoredEntry]) -> Tuple[ScoredEntry, ...]:
     return tuple(sorted(scored, key=lambda item: (-item.score, item.id)))
 
 
-def score_models(profile: Profile, kb: Any) -> Tuple[ScoredEntry, ...]:
+def score_models(profile: Profile, kb: KnowledgeBase) -> Tuple[ScoredEntry, ...]:
     """Every collaboration model in the knowledge base, ranked for the profile."""
     ctx = Context(profile, kb)
-    return rank(score_entry(ctx, model, MODEL_RULES) for model in entries(kb, "models").values())
+    return rank(score_entry(ctx, model, MODEL_RULES) for model in kb.models.values())
 
 
-def score_partners(profile: Profile, kb: Any, top_models: Sequence[str] = ()) -> Tuple[ScoredEntry, ...]:
+def score_partners(profile: Profile, kb: KnowledgeBase,
+                   top_models: Sequence[str] = ()) -> Tuple[ScoredEntry, ...]:
     """Every partner type, ranked for the profile and the best-fitting models."""
     ctx = Context(profile, kb, tuple(top_models[:TOP]))
-    return rank(score_entry(ctx, partner, PARTNER_RULES) for partner in entries(kb, "partners").values())
+    return rank(score_entry(ctx, partner, PARTNER_RULES) for partner in kb.partners.values())
 
 
-def recommend(profile: Profile, kb: Any) -> Recommendation:
+def recommend(profile: Profile, kb: KnowledgeBase) -> Recommendation:
     """The full advice for a profile: rankings, guidance, main risk, first steps, sources."""
     models = score_models(profile, kb)
     partners = score_partners(profile, kb, [item.id for item in models])
     best_model = models[0].id if models else None
     best_partner = partners[0].id if partners else None
+    best = kb.models[best_model] if best_model else None
     standing = guide.Standing(
         profile=profile,
         models=tuple(item.id for item in models),
         partners=tuple(item.id for item in partners),
-        best_directions=tuple(getattr(entry(kb, "models", best_model), "directions", ()) or ()),
+        best_directions=tuple(best.directions) if best else (),
     )
     notes = guide.applicable_guidance(kb, standing)
-    risks = list(getattr(entry(kb, "models", best_model), "risks", []) or [])
-    main_risk = risk_choice.main_risk(profile, risks)
+    main_risk = risk_choice.main_risk(profile, list(best.risks) if best else [])
     managed_by = guide.risk_guidance(kb, main_risk, [note.id for note in notes])
-    managing = entry(kb, "guidance", managed_by)
+    managing = kb.guidance.get(managed_by) if managed_by else None
     if managing is not None and managed_by not in [note.id for note in notes]:
         notes.append(guide.risk_note(managing))
     sources = collect_sources(kb, models[:TOP], partners[:TOP], [n.id for n in notes] + [managed_by])
@@ -79,7 +81,7 @@ def recommend(profile: Profile, kb: Any) -> Recommendation:
         guidance_notes=tuple(notes),
         main_risk=main_risk,
         risk_guidance=managed_by,
-        risk_management=getattr(managing, "summary", None),
+        risk_management=managing.summary if managing else None,
         risk_step=risk_choice.management(kb, managed_by, main_risk),
         first_steps=guide.first_steps(kb, best_model, best_partner, spare_steps(kb, models[1:TOP])),
         sources=sources,
@@ -88,31 +90,32 @@ def recommend(profile: Profile, kb: Any) -> Recommendation:
     )
 
 
-def spare_steps(kb: Any, runners_up: Sequence[ScoredEntry]) -> List[str]:
+def spare_steps(kb: KnowledgeBase, runners_up: Sequence[ScoredEntry]) -> List[str]:
     """First steps of the next-best models, for when the best model's steps repeat each other."""
     steps: List[str] = []
     for item in runners_up:
-        steps += list(getattr(entry(kb, "models", item.id), "first_steps", []) or [])
+        steps += kb.models[item.id].first_steps
     return steps
 
 
-def collect_sources(kb: Any, models: Sequence[ScoredEntry], partners: Sequence[ScoredEntry],
-                    guidance_ids: Sequence[Any]) -> Tuple[str, ...]:
+def collect_sources(kb: KnowledgeBase, models: Sequence[ScoredEntry], partners: Sequence[ScoredEntry],
+                    guidance_ids: Sequence[Optional[str]]) -> Tuple[str, ...]:
     """Source keys behind the shown models, partners, their reasons and the guidance."""
     keys: List[str] = []
     for kind, shown in (("models", models), ("partners", partners)):
         for item in shown:
-            keys += list(getattr(entry(kb, kind, item.id), "sources", []) or [])
+            keys += kb.kind(kind)[item.id].sources
             for reason in item.reasons:
                 keys += list(reason.sources)
     for guidance_id in guidance_ids:
-        keys += list(getattr(entry(kb, "guidance", guidance_id), "sources", []) or [])
-    known = list(entries(kb, "sources"))
+        if guidance_id in kb.guidance:
+            keys += kb.guidance[guidance_id].sources
+    known = list(kb.sources)
     unique = set(keys)
     return tuple([key for key in known if key in unique] + sorted(unique - set(known)))
 
 
-def profile_labels(profile: Profile, kb: Any) -> Tuple[Tuple[str, str], ...]:
+def profile_labels(profile: Profile, kb: KnowledgeBase) -> Tuple[Tuple[str, str], ...]:
     """Readable names of the profile's values, taken from the knowledge base."""
     def listed(kind: str, ids: Sequence[str]) -> str:
         return join_words([lower_first(name) for name in names_of(kb, kind, ids)])

@@ -30,11 +30,6 @@ class ScoredEntry:
     score: int
     reasons: Tuple[Reason, ...] = ()
 
-    @property
-    def reason_ids(self) -> Tuple[str, ...]:
-        """Ids of the rules that fired, in rule order."""
-        return tuple(reason.id for reason in self.reasons)
-
     def main_reason(self) -> Optional[Reason]:
         """The strongest positive reason, the one-line 'why' shown in chat."""
         positive = [reason for reason in self.reasons if reason.delta > 0]

@@ -10,11 +10,11 @@ market), so the risk shown is the one this firm's answers point to.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from bot.advice import facts
-from bot.advice.lookup import entry
 from bot.advice.profile import Profile
+from bot.knowledge import KnowledgeBase
 
 Concern = Tuple[Callable[[Profile], bool], re.Pattern]
 
@@ -60,18 +60,16 @@ def first_sentence(text: str) -> str:
     return head if head.endswith((".", "!", "?")) else head + "."
 
 
-def management(kb: Any, guidance_id: Optional[str], risk: Optional[str]) -> Optional[str]:
+def management(kb: KnowledgeBase, guidance_id: Optional[str], risk: Optional[str]) -> Optional[str]:
     """The guidance point that shares most words with the risk, as one sentence.
 
     A point ("Neutral evaluation: it can assess ...") is a concrete move; the
     guidance summary around it is background the plan keeps.
     """
-    found = entry(kb, "guidance", guidance_id)
+    found = kb.guidance.get(guidance_id) if guidance_id else None
     if found is None or not risk:
         return None
-    points: List[str] = list(getattr(found, "points", []) or [])
-    if not points:
-        return first_sentence(found.summary)
+    points: List[str] = list(found.points)
     words = stems(risk)
     best = max(points, key=lambda point: (len(words & stems(point)), -points.index(point)))
     return first_sentence(best)

@@ -41,7 +41,7 @@ class CheckedRestInput(RestInput):
                     sender = json.loads(request.body)["sender"]
                     return response.json([{"recipient_id": sender, "text": reason}])
                 return response.json({"error": reason}, status=status)
-            request.parsed_json = checked
+            request.parsed_json = checked  # type: ignore[assignment]  # Sanic types it as unset
             return None
 
         return blueprint

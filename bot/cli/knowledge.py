@@ -17,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("knowledge", help="check, list and show knowledge entries")
     parser.add_argument("--dir", default=None, help="knowledge folder (default: knowledge/)")
     commands = parser.add_subparsers(dest="knowledge_command", required=True)
-    commands.add_parser("check", help="validate every file, reference and listed figure").set_defaults(handler=check)
+    checker = commands.add_parser("check", help="validate every file, reference and listed figure")
+    checker.set_defaults(handler=check)
     lister = commands.add_parser("list", help="list the ids of one kind, or count every kind")
     lister.add_argument("kind", nargs="?", choices=sorted(KINDS))
     lister.set_defaults(handler=list_entries)
@@ -67,5 +68,7 @@ def show(args: argparse.Namespace) -> int:
         return 1
     for kind, entry in matches:
         data = {"kind": kind, **json.loads(entry.json(exclude_none=True))}
-        print(json.dumps(data, indent=2) if args.json else yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+        text = json.dumps(data, indent=2) if args.json else yaml.safe_dump(
+            data, sort_keys=False, allow_unicode=True)
+        print(text)
     return 0

@@ -10,7 +10,7 @@ of reading them as answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, List, Optional
+from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence
 
 #: side questions: answered, then the form asks its question again
 SIDE_QUESTIONS: Dict[str, List[str]] = {
@@ -75,18 +75,20 @@ def rules() -> List[Dict[str, object]]:
 
 
 def _side_rule(form: str, intent: str, actions: List[str]) -> Dict[str, object]:
-    steps = [{"intent": intent}] + [{"action": action} for action in actions]
+    steps: List[Dict[str, object]] = [{"intent": intent}]
+    steps += [{"action": action} for action in actions]
     steps += [{"action": form}, {"active_loop": form}]
     return _rule(f"answer {intent} during {_name(form)}, then resume", form, steps)
 
 
 def _leave_rule(form: str, intent: str, actions: List[str]) -> Dict[str, object]:
-    steps = [{"intent": intent}, {"action": "action_deactivate_loop"}, {"active_loop": None}]
+    steps: List[Dict[str, object]] = [
+        {"intent": intent}, {"action": "action_deactivate_loop"}, {"active_loop": None}]
     steps += [{"action": action} for action in actions]
     return _rule(f"{intent} leaves {_name(form)}", form, steps)
 
 
-def _rule(title: str, form: str, steps: List[Dict[str, object]]) -> Dict[str, object]:
+def _rule(title: str, form: str, steps: Sequence[Mapping[str, object]]) -> Dict[str, object]:
     return {"rule": title, "condition": [{"active_loop": form}], "steps": steps}
 
 

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional
 
-from bot.diagnosis.interpret import Message, interpret
-from bot.understanding.questions import which_question
+from bot.conversation.turns import Message
+from bot.diagnosis.interpret import interpret
 from bot.diagnosis.turn import ASKS_SLOT, CHOICES_SLOT, REASKS_SLOT
+from bot.understanding.questions import which_question
 
 NEW_VALUE = re.compile(r"\b(?:to|into|as|should be|is)\s+(.+)$", re.I)
 #: a new value stated inside "change X to Y" must be read this clearly

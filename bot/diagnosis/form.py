@@ -37,8 +37,3 @@ def previous_slot(slots: Mapping[str, Any], requested: Optional[str]) -> Optiona
     end = FORM_SLOTS.index(requested) if requested in FORM_SLOTS else len(FORM_SLOTS)
     earlier = [name for name in FORM_SLOTS[:end] if is_answered(slots.get(name))]
     return earlier[-1] if earlier else None
-
-
-def next_unanswered(slots: Mapping[str, Any]) -> Optional[str]:
-    """The first form slot still empty, or None when the form is complete."""
-    return next((name for name in FORM_SLOTS if not is_answered(slots.get(name))), None)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
+from bot.conversation.turns import Message
 from bot.diagnosis.form import LIST_SLOTS, is_answered
 from bot.knowledge.answers import ENTITY_TO_SLOT
 from bot.understanding.clauses import clauses
@@ -41,17 +42,6 @@ CORRECTION = re.compile(
     r"\b(actually|correction|i meant|change|instead|not|sorry,? (it'?s|we'?re)|no,? we|rather)\b", re.I)
 NEGATED = re.compile(r"\b(not|no|never|isn'?t|aren'?t|don'?t)\b", re.I)
 SINGLE_VALUE_VOCABULARY = {"sector", "innovation_need", "innovation_stage", "company_size"}
-
-
-@dataclass(frozen=True)
-class Message:
-    """What Rasa understood of one message."""
-
-    text: str
-    intent: Optional[str]
-    entities: Sequence[Tuple[str, Any]] = ()
-    readings: Sequence[Reading] = ()
-    doubt: float = 0.0
 
 
 @dataclass

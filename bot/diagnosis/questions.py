@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Sequence, Tuple
 
-from bot.dialogue.reply import Button, Reply, intent_button
+from bot.conversation.turns import Button, Reply, intent_button
 from bot.knowledge.answers import ANSWER_SLOTS, allowed_values
 from bot.knowledge.loader import KnowledgeBase
 

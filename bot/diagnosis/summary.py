@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional
 
-from bot.dialogue.reply import Reply, intent_button
+from bot.conversation.turns import Reply, intent_button
 from bot.diagnosis.form import FORM_SLOTS, SKIPPED, is_answered
 from bot.diagnosis.questions import value_name
 from bot.knowledge.loader import KnowledgeBase
-
 
 LABELS: Dict[str, str] = {
     "sector": "Sector",

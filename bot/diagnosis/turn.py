@@ -12,15 +12,14 @@ on), and no message restarts the form.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 
 from bot.conversation.control import HANDED_OVER, SIDE_QUESTIONS
-from bot.dialogue.phrasing import looks_like_question
-from bot.dialogue.reply import Reply
+from bot.conversation.phrasing import looks_like_question
+from bot.conversation.turns import Decision, Message, Reply
 from bot.diagnosis import questions
 from bot.diagnosis.form import SKIPPED, previous_slot
-from bot.diagnosis.interpret import IN_PASSING, MAYBE_ASKED, Interpretation, Message, about, interpret, typed
+from bot.diagnosis.interpret import IN_PASSING, MAYBE_ASKED, Interpretation, about, interpret, typed
 
 #: intents the form hands to rules: side questions and conversation control
 DIGRESSIONS = frozenset(HANDED_OVER)
@@ -38,15 +37,6 @@ REASKS_SLOT = "diagnosis_reasks"
 CHOICES_SLOT = "diagnosis_choices"
 ASKS_SLOT = "diagnosis_asks"
 MAX_ASKS = 2
-
-
-@dataclass
-class Decision:
-    """Slot changes and messages for one turn; ``reject`` hands the turn over."""
-
-    slots: Dict[str, Any] = field(default_factory=dict)
-    replies: List[Reply] = field(default_factory=list)
-    reject: bool = False
 
 
 def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional
 
-from bot.dialogue.phrasing import normalise
-from bot.dialogue.reply import Button, Reply, intent_button
-from bot.dialogue.sources import cite, reference
+from bot.conversation.phrasing import normalise
+from bot.conversation.sources import cite, reference
+from bot.conversation.turns import Button, Reply, intent_button
 from bot.knowledge.loader import KnowledgeBase
 
 #: "what is a living lab", "what's an intermediary?", "what does open source mean"
@@ -26,17 +26,18 @@ ADVICE_TERMS: Dict[str, tuple] = {
                   ("smb_collab", "smb_oi_models", "lee2010")),
     "clarity of goal": ("Clarity of goal says whether you know what you want from open innovation, where you "
                         "stand and what you start from: the first step of every guide.", ("smb_collab",)),
-    "absorptive resources": ("Absorptive resources are the people, time and money a firm has to take in outside "
-                             "knowledge and use it. A small or stretched team can absorb only so much at once.",
+    "absorptive resources": ("Absorptive resources are the people, time and money a firm has to take in "
+                             "outside knowledge and use it. A small or stretched team can absorb only so "
+                             "much at once.",
                              ("smb_oi_models", "lee2010")),
     "collaboration experience": ("Collaboration experience is how your past work with outside partners went; "
                                  "good experience is a base to build on, and a failure teaches too.",
                                  ("inspire", "smb_collab")),
     "ip management": ("IP management means knowing which know-how must stay protected and how: patents, "
                       "confidentiality agreements and clear terms on who owns what.", ("smb_collab",)),
-    "breadth of outside sources": ("Breadth of outside sources counts the kinds of partners you draw on. Lee et "
-                                   "al. (2010) describe an inverted U: more kinds help up to a point, then "
-                                   "returns fall.", ("lee2010",)),
+    "breadth of outside sources": ("Breadth of outside sources counts the kinds of partners you draw on. "
+                                   "Lee et al. (2010) describe an inverted U: more kinds help up to a "
+                                   "point, then returns fall.", ("lee2010",)),
     "ip": ("IP, intellectual property, covers what your firm owns in ideas: patents, designs, code, "
            "trade secrets and know-how.", ("smb_collab", "koporcic2023")),
 }
@@ -131,5 +132,6 @@ def unknown_term(term: str, remembered: Optional[Dict[str, Any]]) -> Reply:
     if buttons:
         text += " I can explain every model and partner type in your advice:"
     else:
-        text += " Ask me about a collaboration model or a kind of partner, such as licensing out or intermediaries."
+        text += (" Ask me about a collaboration model or a kind of partner, "
+                 "such as licensing out or intermediaries.")
     return Reply(text, {"type": "notice", "id": "unknown_term"}, buttons)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from bot.dialogue.reply import Reply, intent_button
 from bot.advice.lookup import lower_first
-from bot.dialogue.sources import cite, reference
+from bot.conversation.sources import cite, reference
+from bot.conversation.turns import Reply, intent_button
 from bot.knowledge.loader import KnowledgeBase
 
 #: entity -> knowledge kind, in the order a question's subject is chosen
@@ -36,7 +36,8 @@ def subject(entities: Sequence[Tuple[str, str]], last: Subject = None) -> Subjec
 
 def follow_ups() -> list:
     """Buttons offered after an explanation."""
-    return [intent_button("Give me an example", "ask_example"), intent_button("Where does that come from?", "ask_source"),
+    return [intent_button("Give me an example", "ask_example"),
+            intent_button("Where does that come from?", "ask_source"),
             intent_button("Diagnose my firm", "start_diagnosis")]
 
 
@@ -59,7 +60,8 @@ def _model_text(kb: KnowledgeBase, model) -> str:
 
 
 def _partner_text(kb: KnowledgeBase, partner) -> str:
-    key_stages = [lower_first(kb.stages[r.stage].name) for r in partner.stage_roles if r.importance == "high" and r.stage in kb.stages]
+    key_stages = [lower_first(kb.stages[r.stage].name) for r in partner.stage_roles
+                  if r.importance == "high" and r.stage in kb.stages]
     text = f"{partner.name}: {partner.summary}"
     if key_stages:
         text += f"\nThey matter most at the {', '.join(key_stages)} stage."
@@ -67,11 +69,13 @@ def _partner_text(kb: KnowledgeBase, partner) -> str:
 
 
 def _guidance_text(kb: KnowledgeBase, guidance) -> str:
-    return f"{guidance.title}: {guidance.summary}\n" + "\n".join(f"- {point}" for point in guidance.points[:4])
+    points = "\n".join(f"- {point}" for point in guidance.points[:4])
+    return f"{guidance.title}: {guidance.summary}\n" + points
 
 
 def _plain(kb: KnowledgeBase, entry) -> str:
-    body = getattr(entry, "description", None) or getattr(entry, "openness", None) or getattr(entry, "summary", "")
+    body = (getattr(entry, "description", None) or getattr(entry, "openness", None)
+            or getattr(entry, "summary", ""))
     figures = getattr(entry, "figures", None)
     return f"{entry.name}: {body}" + (f"\nIn figures: {figures}" if figures else "")
 
@@ -81,7 +85,8 @@ _TEXTS = {"models": _model_text, "partners": _partner_text, "guidance": _guidanc
 
 def _open_innovation(kb: KnowledgeBase) -> Reply:
     lesson = kb.lessons.get("what_is_oi")
-    text = lesson.summary if lesson else "Open innovation means using ideas and partners from outside your firm."
+    text = (lesson.summary if lesson
+            else "Open innovation means using ideas and partners from outside your firm.")
     text += "\nAsk me about a specific term, for example crowdsourcing, licensing out or intermediaries."
     payload = {"type": "explain", "id": "open_innovation", "kind": "general",
                "sources": list(lesson.sources) if lesson else []}
@@ -138,14 +143,15 @@ def _entry(kb: KnowledgeBase, about: Subject):
 def more(kb: KnowledgeBase, about: Subject) -> Reply:
     """The longer text of the last answer's entry, or its first steps."""
     entry = _entry(kb, about)
-    if entry is None:
+    if entry is None or about is None:
         return _open_innovation(kb)
     extra = getattr(entry, "more", None)
     if not extra and getattr(entry, "first_steps", None):
         extra = "First steps: " + " ".join(entry.first_steps)
     if not extra:
         return explain(kb, about)
-    payload = {"type": "explain", "id": entry.id, "kind": about["kind"], "sources": list(entry.sources), "more": True}
+    payload = {"type": "explain", "id": entry.id, "kind": about["kind"], "sources": list(entry.sources),
+               "more": True}
     return Reply(extra, payload, follow_ups())
 
 
@@ -154,10 +160,12 @@ def partners_for_stage(kb: KnowledgeBase, stage_id: Optional[str]) -> Reply:
     if stage_id not in kb.stages:
         buttons = [intent_button(s.name, "ask_partners_for_stage", innovation_stage=s.id)
                    for s in sorted(kb.stages.values(), key=lambda s: s.order)]
-        return Reply("Which stage are you thinking of?", {"type": "question", "slot": "innovation_stage"}, buttons)
+        return Reply("Which stage are you thinking of?",
+                     {"type": "question", "slot": "innovation_stage"}, buttons)
     rank = {"high": 0, "medium": 1, "low": 2}
     roles = sorted(((role.importance, partner, role) for partner in kb.partners.values()
-                    for role in partner.stage_roles if role.stage == stage_id), key=lambda item: (rank[item[0]], item[1].id))
+                    for role in partner.stage_roles if role.stage == stage_id),
+                   key=lambda item: (rank[item[0]], item[1].id))
     lines = [f"At the {lower_first(kb.stages[stage_id].name)} stage:"]
     lines += [f"- {partner.name} ({importance}): {role.role}" for importance, partner, role in roles[:5]]
     keys = sorted({key for _, partner, _ in roles[:5] for key in partner.sources})
@@ -170,7 +178,8 @@ def rephrase() -> Reply:
     """Ask to rephrase, with the main choices as buttons."""
     return Reply("Sorry, I didn't quite get that. Could you say it another way? Or pick one of these:",
                  {"type": "fallback", "id": "rephrase"},
-                 [intent_button("Diagnose my firm", "start_diagnosis"), intent_button("What can you do?", "help"),
+                 [intent_button("Diagnose my firm", "start_diagnosis"),
+                  intent_button("What can you do?", "help"),
                   intent_button("Talk to an advisor", "request_followup")])
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from bot.dialogue.reply import Reply, intent_button
-from bot.dialogue.sources import cite
+from bot.conversation.sources import cite
+from bot.conversation.turns import Reply, intent_button
 from bot.knowledge.loader import KnowledgeBase
 
 
@@ -24,7 +24,8 @@ def answer(kb: KnowledgeBase, misconception_id: str, reality_said: bool = False)
         "reality": entry.reality, "why_it_matters": entry.why_it_matters,
         "first_step": entry.first_step, "sources": list(entry.sources),
     }
-    buttons = [intent_button("Tell me more", "ask_more"), intent_button("Diagnose my firm", "start_diagnosis")]
+    buttons = [intent_button("Tell me more", "ask_more"),
+               intent_button("Diagnose my firm", "start_diagnosis")]
     return Reply(text=text, payload=payload, buttons=buttons)
 
 
@@ -36,7 +37,8 @@ def menu(kb: KnowledgeBase) -> Reply:
         for entry in list(kb.misconceptions.values())[:6]
     ]
     return Reply(
-        text="Many owners have doubts about open innovation. Which of these sounds like you? You can also type your own.",
+        text=("Many owners have doubts about open innovation. Which of these sounds like you? "
+              "You can also type your own."),
         payload={"type": "menu", "id": "misconceptions"},
         buttons=buttons,
     )

@@ -6,7 +6,7 @@ and the owner can take it back at any time with "don't match me any more".
 """
 from __future__ import annotations
 
-from bot.dialogue.reply import Reply, intent_button
+from bot.conversation.turns import Reply, intent_button
 from bot.network.consent import CONSENT_TEXT
 
 #: the slot that remembers where the owner stands on matching

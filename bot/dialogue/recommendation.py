@@ -12,8 +12,8 @@ from bot.advice import Profile, Recommendation, assess_readiness, recommend
 from bot.advice.chat import Pick, picks, profile_line, ranked_text, risk_text, steps_text
 from bot.advice.profile import profile_query
 from bot.advice.result import ScoredEntry
-from bot.dialogue.reply import Button, Reply, intent_button
-from bot.dialogue.sources import web_base
+from bot.conversation.sources import web_base
+from bot.conversation.turns import Button, Reply, intent_button
 from bot.knowledge.loader import KnowledgeBase
 
 LARGE_FIRM_NOTE = ("A note first: my advice is tuned for small and medium-sized firms (under 250 staff). "
@@ -103,9 +103,10 @@ def why(remembered: Optional[Dict[str, Any]], item_id: Optional[str]) -> Reply:
     if minus:
         text += "\nWhat speaks against it: " + " ".join(minus)
     sources = sorted({s for r in entry["reasons"] for s in r.get("sources", [])})
-    payload = {"type": "explain", "id": entry["id"], "kind": "why", "reasons": [r["id"] for r in entry["reasons"]],
-               "sources": sources}
-    return Reply(text, payload, [intent_button("Tell me more", "ask_more"), intent_button("Show other options", "show_other_options")])
+    payload = {"type": "explain", "id": entry["id"], "kind": "why",
+               "reasons": [r["id"] for r in entry["reasons"]], "sources": sources}
+    return Reply(text, payload, [intent_button("Tell me more", "ask_more"),
+                                 intent_button("Show other options", "show_other_options")])
 
 
 def other_options(remembered: Optional[Dict[str, Any]]) -> Reply:
@@ -121,11 +122,13 @@ def other_options(remembered: Optional[Dict[str, Any]]) -> Reply:
     lines = ["Other options worth a look:"]
     lines += [f"- {e['name']} (model): {e['summary']}" for e in models]
     lines += [f"- {e['name']} (partner): {e['summary']}" for e in partners]
-    payload = {"type": "options", "models": [e["id"] for e in models], "partners": [e["id"] for e in partners]}
+    payload = {"type": "options", "models": [e["id"] for e in models],
+               "partners": [e["id"] for e in partners]}
     return Reply("\n".join(lines), payload, [intent_button("Why this one?", "ask_why_recommendation")])
 
 
 def no_recommendation_yet() -> Reply:
     """Offer the diagnosis when the owner asks about advice not given yet."""
     return Reply("I haven't recommended anything yet. A short diagnosis of your firm comes first.",
-                 {"type": "notice", "id": "no_recommendation"}, [intent_button("Diagnose my firm", "start_diagnosis")])
+                 {"type": "notice", "id": "no_recommendation"},
+                 [intent_button("Diagnose my firm", "start_diagnosis")])

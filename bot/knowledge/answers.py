@@ -15,8 +15,8 @@ from typing import Dict, List, Optional, Tuple
 
 import yaml
 
+from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.errors import KnowledgeError
-from bot.knowledge.loader import KnowledgeBase
 from bot.knowledge.vocabulary import phrases_of
 
 ANSWERS_FILE = "answers.yml"

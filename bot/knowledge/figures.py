@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Mapping, Optional, Set, Tuple
 
 import yaml
-from pydantic import BaseModel, Extra, Field, constr
+from pydantic import BaseModel, ConstrainedStr, Extra, Field
 
 FIGURES_FILE = "figures.yml"
 
@@ -36,18 +36,55 @@ SKIPPED_FIELDS = frozenset({"id", "synonyms", "phrasings", "seed_file", "sources
 #: pseudo-source for the EU size bands, which the knowledge map sets out
 KNOWLEDGE_MAP = "knowledge_map"
 
-Quote = constr(strip_whitespace=True, min_length=1)
+
+class Quote(ConstrainedStr):
+    """The passage of the source, as it is written there."""
+
+    strip_whitespace = True
+    min_length = 1
+
+
+class Value(ConstrainedStr):
+    """One figure as listed."""
+
+    regex = re.compile(VALUE)
+
+
+class SourceKey(ConstrainedStr):
+    """The id of a source."""
+
+    regex = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Location(ConstrainedStr):
+    """Where in the source: a table, a section or a page."""
+
+    strip_whitespace = True
+    min_length = 3
+
+
+class Note(ConstrainedStr):
+    """A remark on how the figure is read."""
+
+    strip_whitespace = True
+    min_length = 10
+
+
+class Place(ConstrainedStr):
+    """An entry that states the figure, as ``kind/id``."""
+
+    regex = re.compile(r"^[a-z_]+/[a-z0-9_]+$")
 
 
 class FigureListing(BaseModel):
     """Figures that one short passage of a source gives, and the entries that state them."""
 
-    values: List[constr(regex=VALUE)] = Field(..., min_items=1)
-    source: constr(regex=r"^[a-z][a-z0-9_]*$")
-    location: constr(strip_whitespace=True, min_length=3)
+    values: List[Value] = Field(..., min_items=1)
+    source: SourceKey
+    location: Location
     quote: Quote
-    note: Optional[constr(strip_whitespace=True, min_length=10)] = None
-    stated_in: List[constr(regex=r"^[a-z_]+/[a-z0-9_]+$")] = Field(..., min_items=1)
+    note: Optional[Note] = None
+    stated_in: List[Place] = Field(..., min_items=1)
 
     class Config:
         extra = Extra.forbid

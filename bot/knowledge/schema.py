@@ -7,15 +7,66 @@ Cross-references between entries are checked afterwards by ``validation``.
 """
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 
-from pydantic import BaseModel, Extra, Field, conint, constr, validator
+from pydantic import BaseModel, ConstrainedInt, ConstrainedStr, Extra, Field, validator
 
-Id = constr(regex=r"^[a-z][a-z0-9_]*$")
-Text = constr(strip_whitespace=True, min_length=20)
-Short = constr(strip_whitespace=True, min_length=2)
-Level = constr(regex=r"^(low|medium|high)$")
-Direction = constr(regex=r"^(inbound|outbound|coupled|network|internal)$")
+
+class Id(ConstrainedStr):
+    """An id: lower-case letters, digits and underscores, starting with a letter."""
+
+    regex = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Text(ConstrainedStr):
+    """A sentence or more: anything shorter is a placeholder."""
+
+    strip_whitespace = True
+    min_length = 20
+
+
+class Short(ConstrainedStr):
+    """A name, title or phrase."""
+
+    strip_whitespace = True
+    min_length = 2
+
+
+class Level(ConstrainedStr):
+    """low, medium or high."""
+
+    regex = re.compile(r"^(low|medium|high)$")
+
+
+class Direction(ConstrainedStr):
+    """Which way knowledge flows in a collaboration model."""
+
+    regex = re.compile(r"^(inbound|outbound|coupled|network|internal)$")
+
+
+class Kind(ConstrainedStr):
+    """Whether an entry of benefits_dangers is a benefit or a danger."""
+
+    regex = re.compile(r"^(benefit|danger)$")
+
+
+class Evidence(ConstrainedStr):
+    """How real a case is: a documented firm, a guide's example or an illustration."""
+
+    regex = re.compile(r"^(real|guide_example|illustration)$")
+
+
+class Position(ConstrainedInt):
+    """An order or a staff count that starts at one."""
+
+    ge = 1
+
+
+class Count(ConstrainedInt):
+    """A count or index that may be zero."""
+
+    ge = 0
 
 
 class Entry(BaseModel):
@@ -123,7 +174,7 @@ class Stage(Vocabulary):
     """A step of the innovation journey from idea to market."""
 
     description: Text
-    order: conint(ge=1)
+    order: Position
 
 
 class Barrier(Vocabulary):
@@ -144,8 +195,8 @@ class Size(Vocabulary):
     """A company size band (EU definition)."""
 
     description: Text
-    min_staff: conint(ge=0)
-    max_staff: Optional[conint(ge=1)] = None
+    min_staff: Count
+    max_staff: Optional[Position] = None
 
 
 class Offer(Vocabulary):
@@ -159,7 +210,7 @@ class BenefitOrDanger(Entry):
 
     name: Short
     description: Text
-    kind: constr(regex=r"^(benefit|danger)$")
+    kind: Kind
 
 
 class Guidance(Entry):
@@ -185,7 +236,7 @@ class Case(Entry):
     """
 
     title: Short
-    evidence: constr(regex=r"^(real|guide_example|illustration)$")
+    evidence: Evidence
     synonyms: List[Short] = Field(default_factory=list)
     summary: Text
     lesson: Text
@@ -201,7 +252,7 @@ class QuizQuestion(BaseModel):
     id: Id
     question: Text
     options: List[Short] = Field(..., min_items=2, max_items=5)
-    answer: conint(ge=0)
+    answer: Count
     explanation: Text
     sources: List[Id] = Field(..., min_items=1)
 
@@ -230,7 +281,7 @@ class Lesson(Entry):
     """A tutorial lesson: a few steps, then a short quiz."""
 
     title: Short
-    order: conint(ge=1)
+    order: Position
     summary: Text
     steps: List[LessonStep] = Field(..., min_items=2)
     quiz: List[QuizQuestion] = Field(..., min_items=2)

@@ -6,13 +6,11 @@ reported with its file, entry and field.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Iterable, Iterator, Tuple
+from typing import Dict, Iterable, Iterator, Tuple
 
+from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.errors import KnowledgeError
 from bot.knowledge.vocabulary import ENTITY_KINDS, phrases_of
-
-if TYPE_CHECKING:
-    from bot.knowledge.loader import KnowledgeBase
 
 #: (kind, field) -> kind its ids must belong to
 REFERENCES: Dict[Tuple[str, str], str] = {
@@ -28,7 +26,7 @@ REFERENCES: Dict[Tuple[str, str], str] = {
 }
 
 
-def check_references(kb: "KnowledgeBase") -> None:
+def check_references(kb: KnowledgeBase) -> None:
     """Raise ``KnowledgeError`` for the first reference that does not resolve."""
     _check_sources(kb)
     _check_listed_references(kb)
@@ -41,26 +39,26 @@ def _fail(kind: str, entry: str, field: str, problem: str) -> None:
     raise KnowledgeError(f"{kind}.yml", entry, field, problem)
 
 
-def _require(kb: "KnowledgeBase", target: str, ids: Iterable[str], where: tuple) -> None:
+def _require(kb: KnowledgeBase, target: str, ids: Iterable[str], where: Tuple[str, str, str]) -> None:
     known = kb.kind(target)
     for value in ids:
         if value not in known:
             _fail(*where, f"unknown {target} id '{value}'")
 
 
-def _check_sources(kb: "KnowledgeBase") -> None:
+def _check_sources(kb: KnowledgeBase) -> None:
     for kind in ENTITY_KINDS + ("misconceptions", "benefits_dangers", "lessons"):
         for entry in kb.kind(kind).values():
             _require(kb, "sources", entry.sources, (kind, entry.id, "sources"))
 
 
-def _check_listed_references(kb: "KnowledgeBase") -> None:
+def _check_listed_references(kb: KnowledgeBase) -> None:
     for (kind, field), target in REFERENCES.items():
         for entry in kb.kind(kind).values():
             _require(kb, target, getattr(entry, field), (kind, entry.id, field))
 
 
-def _check_nested_references(kb: "KnowledgeBase") -> None:
+def _check_nested_references(kb: KnowledgeBase) -> None:
     for model in kb.models.values():
         if model.example.case:
             _require(kb, "cases", [model.example.case], ("models", model.id, "example.case"))
@@ -69,7 +67,7 @@ def _check_nested_references(kb: "KnowledgeBase") -> None:
         _require(kb, "stages", stages, ("partners", partner.id, "stage_roles.stage"))
 
 
-def _check_lessons(kb: "KnowledgeBase") -> None:
+def _check_lessons(kb: KnowledgeBase) -> None:
     seen: Dict[str, str] = {}
     for lesson in kb.lessons.values():
         cases = [step.case for step in lesson.steps if step.case]
@@ -79,11 +77,12 @@ def _check_lessons(kb: "KnowledgeBase") -> None:
         for question in lesson.quiz:
             _require(kb, "sources", question.sources, ("lessons", lesson.id, f"quiz.{question.id}.sources"))
             if question.id in seen:
-                _fail("lessons", lesson.id, "quiz.id", f"question id '{question.id}' also used in lesson '{seen[question.id]}'")
+                _fail("lessons", lesson.id, "quiz.id",
+                      f"question id '{question.id}' also used in lesson '{seen[question.id]}'")
             seen[question.id] = lesson.id
 
 
-def _check_synonyms(kb: "KnowledgeBase") -> None:
+def _check_synonyms(kb: KnowledgeBase) -> None:
     owners: Dict[str, Tuple[str, str]] = {}
     for kind, entry, phrase in _all_phrases(kb):
         owner = owners.setdefault(phrase, (kind, entry.id))
@@ -91,7 +90,7 @@ def _check_synonyms(kb: "KnowledgeBase") -> None:
             _fail(kind, entry.id, "synonyms", f"'{phrase}' is also claimed by {owner[0]} '{owner[1]}'")
 
 
-def _all_phrases(kb: "KnowledgeBase") -> Iterator[tuple]:
+def _all_phrases(kb: KnowledgeBase) -> Iterator[tuple]:
     for kind in ENTITY_KINDS:
         for entry in kb.kind(kind).values():
             for phrase in phrases_of(entry):

@@ -1,15 +1,15 @@
 """The words owners use for knowledge-base entries, for entity matching.
 
-Each vocabulary entry is known by its name and its synonyms; the NLU component turns these phrases into spaCy patterns and
-reports matches under the entity names below, whose values are entry ids.
+Each vocabulary entry is known by its name and its synonyms; the NLU component turns these
+phrases into spaCy patterns and reports matches under the entity names below, whose values
+are entry ids.
 """
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Dict, List, Set
+from typing import Any, Dict, List, Set
 
-if TYPE_CHECKING:
-    from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge.base import KnowledgeBase
 
 #: knowledge kind -> entity name reported by the NLU component (= slot name)
 ENTITY_NAMES: Dict[str, str] = {
@@ -34,9 +34,9 @@ def normalise_phrase(text: str) -> str:
     return _SPACES.sub(" ", text.strip().lower())
 
 
-def phrases_of(entry) -> List[str]:
+def phrases_of(entry: Any) -> List[str]:
     """Name and synonyms of an entry, normalised and de-duplicated."""
-    candidates = [getattr(entry, "name", None) or getattr(entry, "title", "")]
+    candidates: List[Any] = [getattr(entry, "name", None) or getattr(entry, "title", "")]
     candidates += list(getattr(entry, "synonyms", []) or [])
     seen: Set[str] = set()
     phrases = []
@@ -48,7 +48,7 @@ def phrases_of(entry) -> List[str]:
     return phrases
 
 
-def vocabulary(kb: "KnowledgeBase") -> Dict[str, Dict[str, List[str]]]:
+def vocabulary(kb: KnowledgeBase) -> Dict[str, Dict[str, List[str]]]:
     """``{entity name: {entry id: [phrases]}}`` for every vocabulary kind."""
     return {
         entity: {entry.id: phrases_of(entry) for entry in kb.kind(kind).values()}

@@ -14,9 +14,8 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from bot.network import rules
-from bot.network.profile import NetworkProfile
 from bot.network.pool import Entry, Pool, as_pool
-from bot.network.text import OfferWords
+from bot.network.profile import NetworkProfile
 from bot.network.wording import reasons_for
 
 WEIGHTS = {"complement": 0.35, "stage": 0.10, "sector": 0.10, "size": 0.10, "mutual": 0.10, "text": 0.25}
@@ -166,4 +165,6 @@ def explain(lead: NetworkProfile, wanted: Wants, parts: ScoreParts, firm: Networ
     """A scored candidate as a :class:`Match` with reasons in words."""
     reasons, sources = reasons_for(lead, wanted, parts, firm)
     missing = tuple(rules.OFFER_WORDS[o] for o in sorted(wanted.offers - parts.brings))
-    return Match(firm.firm_id, parts.total, tuple(sorted(parts.brings)), reasons, sources, missing, firm.label)
+    return Match(
+        firm.firm_id, parts.total, tuple(sorted(parts.brings)), reasons, sources, missing, firm.label
+    )

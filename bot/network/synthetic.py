@@ -42,29 +42,65 @@ TEMPLATE_STAGES = ("commercialisation", "development", "development", "commercia
 SPECIALITIES: Dict[str, Tuple[Tuple[str, ...], str, str]] = {
     "moulding": (("manufacturing",), "capacity", "injection moulding and plated casings"),
     "circuits": (("electronics_telecom",), "capacity", "circuit boards and gears production"),
-    "components": (("electronics_telecom", "manufacturing"), "capacity",
-                   "components sourcing at wholesale prices"),
+    "components": (
+        ("electronics_telecom", "manufacturing"),
+        "capacity",
+        "components sourcing at wholesale prices",
+    ),
     "export": (("logistics",), "market_access", "export agency, customs and overseas delivery"),
-    "control_software": (("software_it", "automation_robotics"), "technology_ip", "control software and firmware"),
+    "control_software": (
+        ("software_it", "automation_robotics"),
+        "technology_ip",
+        "control software and firmware",
+    ),
     "design": (("engineering",), "technology_ip", "product design and prototyping know-how"),
     "assembly": (("manufacturing", "electronics_telecom"), "capacity", "final assembly and testing lines"),
     "grocery_shelves": (("retail",), "market_access", "regional grocery shelves and store promotions"),
     "restaurant_buyers": (("hospitality",), "market_access", "restaurant and hotel buyers"),
-    "investor": (("professional_services", "logistics", "manufacturing"), "funds",
-                 "capital to co-invest in projects"),
+    "investor": (
+        ("professional_services", "logistics", "manufacturing"),
+        "funds",
+        "capital to co-invest in projects",
+    ),
     "packaging": (("agriculture", "food_beverage"), "capacity", "packing and cold storage"),
     "delivery_boxes": (("retail",), "market_access", "online shop and weekly delivery boxes"),
     "clean_room": (("manufacturing", "biotech_health"), "capacity", "clean room production"),
     "clinic_network": (("professional_services",), "market_access", "clinic and pharmacy network"),
     "precision_parts": (("engineering",), "capacity", "precision machined parts"),
-    "reseller": (("retail", "professional_services"), "market_access", "reseller channel to small businesses"),
+    "reseller": (
+        ("retail", "professional_services"),
+        "market_access",
+        "reseller channel to small businesses",
+    ),
     "sensors": (("electronics_telecom",), "capacity", "sensor hardware production"),
     "integrator": (("automation_robotics",), "capacity", "systems integration on customer sites"),
 }
-PRODUCTS = ("satellite modem", "espresso machine", "e-bike", "insulin pen", "smart oven", "drone", "hearing aid",
-            "heat pump", "baby monitor", "solar inverter", "water filter", "cargo scooter", "sauna heater",
-            "3d printer", "beehive scale", "milking robot", "bike lock", "coffee grinder", "wheelchair",
-            "greenhouse controller", "bread slicer", "fitness tracker", "label printer", "vending machine")
+PRODUCTS = (
+    "satellite modem",
+    "espresso machine",
+    "e-bike",
+    "insulin pen",
+    "smart oven",
+    "drone",
+    "hearing aid",
+    "heat pump",
+    "baby monitor",
+    "solar inverter",
+    "water filter",
+    "cargo scooter",
+    "sauna heater",
+    "3d printer",
+    "beehive scale",
+    "milking robot",
+    "bike lock",
+    "coffee grinder",
+    "wheelchair",
+    "greenhouse controller",
+    "bread slicer",
+    "fitness tracker",
+    "label printer",
+    "vending machine",
+)
 #: what firms with no project make: never a project's product, so they are look-alikes only
 OTHER_PRODUCTS = ("garden furniture", "ski boots", "paint", "printed circuit toys", "boat hulls", "yoghurt",
                   "office chairs", "dog food", "roof tiles", "bicycle helmets", "window frames", "tea blends")
@@ -93,10 +129,15 @@ def _partner(rng: random.Random, key: str, speciality: str, product: str, lead_o
     """A specialist that brings ``speciality`` and would gain from what the lead brings."""
     sectors, offer, phrase = SPECIALITIES[speciality]
     return NetworkProfile(
-        key, sector=rng.choice(_near(sectors, lead_sector) if lead_sector else sectors),
-        size=size or rng.choice(SIZES), stage=rng.choice(STAGES),
-        needs=(OWN_NEED[lead_offer],), offers=(offer,), consented=consented,
-        offers_text=f"{phrase} for {product} makers")
+        key,
+        sector=rng.choice(_near(sectors, lead_sector) if lead_sector else sectors),
+        size=size or rng.choice(SIZES),
+        stage=rng.choice(STAGES),
+        needs=(OWN_NEED[lead_offer],),
+        offers=(offer,),
+        consented=consented,
+        offers_text=f"{phrase} for {product} makers",
+    )
 
 
 def _project(rng: random.Random, index: int, product: str) -> Tuple[List[NetworkProfile], str, Set[str]]:
@@ -109,8 +150,10 @@ def _project(rng: random.Random, index: int, product: str) -> Tuple[List[Network
         offers_text=f"{product} {brings.replace('_', ' ')}")
     planted = [_partner(rng, f"p{index:03d}-{n}", speciality, product, brings, lead_sector=sector)
                for n, speciality in enumerate(wanted + wanted[:2])]
-    others = [_partner(rng, f"p{index:03d}-x", wanted[0], product, brings, consented=False, lead_sector=sector),
-              _partner(rng, f"p{index:03d}-big", wanted[1], product, brings, size="large", lead_sector=sector)]
+    others = [
+        _partner(rng, f"p{index:03d}-x", wanted[0], product, brings, consented=False, lead_sector=sector),
+        _partner(rng, f"p{index:03d}-big", wanted[1], product, brings, size="large", lead_sector=sector),
+    ]
     return [lead, *planted, *others], lead.firm_id, {p.firm_id for p in planted}
 
 

@@ -12,13 +12,13 @@ def words(identifier: str | None) -> str:
     return (identifier or "").replace("_", " ")
 
 
-def offer_list(offers) -> str:  # type: ignore[no-untyped-def]
+def offer_list(offers) -> str:
     """Offers as "a, b and c"."""
     named = [rules.OFFER_WORDS.get(o, words(o)) for o in sorted(offers)]
     return " and ".join(named) if len(named) < 3 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
-def _why_wanted(wanted, brings) -> str:  # type: ignore[no-untyped-def]
+def _why_wanted(wanted, brings) -> str:
     """What in the lead's profile asks for the offers the partner brings."""
     causes = []
     for offer in sorted(brings):
@@ -31,10 +31,12 @@ def _why_wanted(wanted, brings) -> str:  # type: ignore[no-untyped-def]
     return ", ".join(causes)
 
 
-def reasons_for(lead: NetworkProfile, wanted, parts, firm: NetworkProfile  # type: ignore[no-untyped-def]
+def reasons_for(lead: NetworkProfile, wanted, parts, firm: NetworkProfile
                 ) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
     """The reasons for one match and the sources behind them."""
-    reasons: List[str] = [f"Brings {offer_list(parts.brings)}, wanted for {_why_wanted(wanted, parts.brings)}."]
+    reasons: List[str] = [
+        f"Brings {offer_list(parts.brings)}, wanted for {_why_wanted(wanted, parts.brings)}."
+    ]
     sources = set(rules.NEED_SOURCES) | set(rules.BARRIER_SOURCES)
     if wanted.from_stage & parts.brings:
         reasons.append(f"At the {words(lead.stage)} stage partners matter most for "
@@ -45,7 +47,9 @@ def reasons_for(lead: NetworkProfile, wanted, parts, firm: NetworkProfile  # typ
     if parts.mutual:
         reasons.append(f"It lacks what you offer ({offer_list(set(lead.offers))}), so both sides gain.")
     if parts.text >= 0.3:
-        reasons.append(f"What it says it offers matches {round(parts.text * 100)}% of the words of what you seek.")
+        reasons.append(
+            f"What it says it offers matches {round(parts.text * 100)}% of the words of what you seek."
+        )
     if parts.ip_clash:
         reasons.append("Same sector and your know-how is very sensitive: let the intermediary share "
                        "its assessment rather than your technical details.")

@@ -81,7 +81,8 @@ def recent(connection: Connection, limit: Optional[int] = 200, actor: Optional[s
     if chosen.date_to:
         query = query.where(c.at < datetime.combine(chosen.date_to + timedelta(days=1), time.min))
     if chosen.text and chosen.text.strip():
-        pattern = "%" + chosen.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        escaped = chosen.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = "%" + escaped + "%"
         query = query.where(or_(c.target.ilike(pattern, escape="\\"), c.actor.ilike(pattern, escape="\\")))
     return [
         Entry(at=r.at, actor=r.actor, action=r.action, target=r.target, detail=r.detail)

@@ -3,21 +3,19 @@
 Two kinds of callers with different rules. The staff desk passes its own
 connection so that creating a class or reading results shares one
 transaction with the audit entry. The Rasa actions call the functions
-without a connection; those never raise (a database that is down must not
-break the chat) and return ``False``/``None`` on failure, like
-:mod:`bot.storage.conversations`.
+without a connection; those raise every failure as a ``StorageError``, like
+:mod:`bot.storage.conversations`, so the chat can go on without them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Dict, List, Optional, Union
+from typing import Dict, List, Optional
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
-# The chat-side guard and "conversation is active" helper are shared with conversations.py.
-from bot.storage.conversations import _never_raises, _touch
+from bot.storage.conversations import chat_call, touch
 from bot.storage.database import transaction, utcnow
 from bot.storage.tables import classes, quiz_answers, tutorial_progress
 from bot.tutorial.learner import is_code, new_code
@@ -81,7 +79,8 @@ def class_answers(connection: Connection, code: str) -> List[StoredAnswer]:
     """Every answer counted for the class, oldest first."""
     query = (select(quiz_answers).where(quiz_answers.c.class_code == code)
              .order_by(quiz_answers.c.answered_at, quiz_answers.c.id))
-    return [StoredAnswer(r.sender_id, r.learner_name, r.lesson_id, r.question_id, bool(r.correct), r.answered_at)
+    return [StoredAnswer(r.sender_id, r.learner_name, r.lesson_id, r.question_id, bool(r.correct),
+                         r.answered_at)
             for r in connection.execute(query)]
 
 
@@ -106,24 +105,24 @@ def _unused_code(connection: Connection) -> str:
             return code
 
 
-# --- chat: short transactions that never raise -----------------------------------------
+# --- chat: short transactions that raise StorageError -----------------------------------------
 
-@_never_raises(False)
-def class_name(code: str, *, url: Optional[str] = None) -> Union[str, None, bool]:
-    """The name of the class with ``code``; None if unknown; False if the database failed."""
+@chat_call
+def class_name(code: str, *, url: Optional[str] = None) -> Optional[str]:
+    """The name of the class with ``code``; None if unknown."""
     if not is_code(code):
         return None
     with transaction(url) as connection:
         return connection.execute(select(classes.c.name).where(classes.c.code == code)).scalar()
 
 
-@_never_raises(False)
+@chat_call
 def record_quiz_answer(sender_id: str, *, lesson_id: str, question_id: str, correct: bool,
                        class_code: Optional[str] = None, learner_name: Optional[str] = None,
-                       url: Optional[str] = None) -> bool:
+                       url: Optional[str] = None) -> None:
     """Store one quiz answer, counted for ``class_code`` when that class exists."""
     with transaction(url) as connection:
-        _touch(connection, sender_id)
+        touch(connection, sender_id)
         known = class_code and connection.execute(
             select(classes.c.id).where(classes.c.code == class_code)).first() is not None
         connection.execute(insert(quiz_answers).values(
@@ -131,12 +130,11 @@ def record_quiz_answer(sender_id: str, *, lesson_id: str, question_id: str, corr
             lesson_id=str(lesson_id)[:100], question_id=str(question_id)[:100], correct=bool(correct),
             learner_name=(learner_name or None) and str(learner_name)[:MAX_LEARNER_NAME],
             answered_at=utcnow()))
-    return True
 
 
-@_never_raises(None)
-def load_progress(sender_id: str, *, url: Optional[str] = None) -> Optional[Dict[str, LessonProgress]]:
-    """The learner's stored progress per lesson; None if the database failed."""
+@chat_call
+def load_progress(sender_id: str, *, url: Optional[str] = None) -> Dict[str, LessonProgress]:
+    """The learner's stored progress per lesson."""
     with transaction(url) as connection:
         rows = connection.execute(select(tutorial_progress).where(tutorial_progress.c.sender_id == sender_id))
         return {r.lesson_id: LessonProgress(step=r.step or 0, done=bool(r.done), best=r.best_score)

@@ -1,9 +1,9 @@
 """What the Rasa actions store about a conversation: the calls they make, and nothing more.
 
-Each function is one short transaction and never raises: a database that is
-down, locked or full must not break the chat. On failure the error is logged
-with its traceback and the function returns ``False`` (or ``None``) so the
-action can tell the owner politely that the note could not be saved.
+Each function is one short transaction. Whatever goes wrong in the database
+(down, locked, full) is raised as one ``StorageError``, so the actions catch
+a single exception and tell the owner politely that the note could not be
+saved, while the chat goes on.
 The schema is brought up to date on first use, so a fresh action server works
 against an empty database.
 """
@@ -17,9 +17,9 @@ from typing import Any, Callable, Mapping, Optional, Sequence, TypeVar
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from bot.followup import FollowupError, new_reference, validate_request
+from bot.followup.request import FollowupError, new_reference, validate_request
 from bot.storage import erasure
-from bot.storage.database import insert_if_missing, transaction, utcnow
+from bot.storage.database import StorageError, insert_if_missing, transaction, utcnow
 from bot.storage.migrate import ensure_schema
 from bot.storage.tables import (
     conversations,
@@ -35,25 +35,27 @@ PROFILE_COLUMNS = ("sector", "company_size", "innovation_need", "innovation_stag
 T = TypeVar("T")
 
 
-def _never_raises(failed: Any) -> Callable[[Callable[..., T]], Callable[..., T]]:
-    """Turn any exception into a logged error and the ``failed`` result."""
+def chat_call(func: Callable[..., T]) -> Callable[..., T]:
+    """Bring the schema up to date first, and raise any failure as a ``StorageError``.
 
-    def decorate(func: Callable[..., T]) -> Callable[..., T]:
-        @functools.wraps(func)
-        def guarded(*args: Any, **kwargs: Any) -> T:
-            try:
-                ensure_schema(kwargs.get("url"))
-                return func(*args, **kwargs)
-            except Exception:  # noqa: BLE001 - the conversation must go on
-                logger.exception("storage: %s failed", func.__name__)
-                return failed
+    The chat's callers then need to know one exception only, whichever
+    database driver is behind the URL.
+    """
 
-        return guarded
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> T:
+        try:
+            ensure_schema(kwargs.get("url"))
+            return func(*args, **kwargs)
+        except StorageError:
+            raise
+        except Exception as error:  # noqa: BLE001 - every driver's errors, one kind for the chat
+            raise StorageError(f"{func.__name__} failed") from error
 
-    return decorate
+    return guarded
 
 
-def _touch(connection: Connection, sender_id: str) -> None:
+def touch(connection: Connection, sender_id: str) -> None:
     """Make sure the conversation row exists and note that the owner is active."""
     now = utcnow()
     insert_if_missing(connection, conversations, "sender_id",
@@ -78,21 +80,20 @@ def _first_id(value: Any) -> Optional[str]:
     return text[:100] or None
 
 
-@_never_raises(False)
-def record_profile(sender_id: str, profile: Mapping[str, Any], *, url: Optional[str] = None) -> bool:
-    """Store the diagnosed firm profile (slot-shaped dict); returns whether it was saved."""
+@chat_call
+def record_profile(sender_id: str, profile: Mapping[str, Any], *, url: Optional[str] = None) -> None:
+    """Store the diagnosed firm profile (slot-shaped dict)."""
     columns = {name: _first_id(profile.get(name)) for name in PROFILE_COLUMNS}
     with transaction(url) as connection:
-        _touch(connection, sender_id)
+        touch(connection, sender_id)
         connection.execute(
             update(conversations)
             .where(conversations.c.sender_id == sender_id)
             .values(profile=_json_safe(dict(profile)), **columns)
         )
-    return True
 
 
-@_never_raises(False)
+@chat_call
 def record_recommendation(
     sender_id: str,
     models: Sequence[Any],
@@ -100,10 +101,10 @@ def record_recommendation(
     guidance: Sequence[Any],
     *,
     url: Optional[str] = None,
-) -> bool:
+) -> None:
     """Store the collaboration models, partner types and guidance just recommended."""
     with transaction(url) as connection:
-        _touch(connection, sender_id)
+        touch(connection, sender_id)
         connection.execute(
             insert(recommendations).values(
                 sender_id=sender_id,
@@ -113,23 +114,21 @@ def record_recommendation(
                 created_at=utcnow(),
             )
         )
-    return True
 
 
-@_never_raises(False)
-def record_misconception(sender_id: str, misconception_id: str, *, url: Optional[str] = None) -> bool:
+@chat_call
+def record_misconception(sender_id: str, misconception_id: str, *, url: Optional[str] = None) -> None:
     """Note that the owner voiced the misconception with this knowledge-base id."""
     with transaction(url) as connection:
-        _touch(connection, sender_id)
+        touch(connection, sender_id)
         connection.execute(
             insert(misconceptions_raised).values(
                 sender_id=sender_id, misconception_id=str(misconception_id)[:100], raised_at=utcnow()
             )
         )
-    return True
 
 
-@_never_raises(False)
+@chat_call
 def record_tutorial_progress(
     sender_id: str,
     lesson_id: str,
@@ -138,11 +137,11 @@ def record_tutorial_progress(
     score: Optional[int] = None,
     done: bool = False,
     url: Optional[str] = None,
-) -> bool:
+) -> None:
     """Remember where the owner is in a lesson; the best quiz score and "done" only go up."""
     where = (tutorial_progress.c.sender_id == sender_id) & (tutorial_progress.c.lesson_id == lesson_id)
     with transaction(url) as connection:
-        _touch(connection, sender_id)
+        touch(connection, sender_id)
         row = connection.execute(select(tutorial_progress).where(where)).first()
         if row is None:
             connection.execute(
@@ -151,7 +150,7 @@ def record_tutorial_progress(
                     best_score=score, done=done, updated_at=utcnow(),
                 )
             )
-            return True
+            return
         scores = [s for s in (row.best_score, score) if s is not None]
         connection.execute(
             update(tutorial_progress).where(where).values(
@@ -159,10 +158,9 @@ def record_tutorial_progress(
                 done=bool(row.done or done), updated_at=utcnow(),
             )
         )
-    return True
 
 
-@_never_raises(None)
+@chat_call
 def create_followup(
     sender_id: str,
     *,
@@ -174,7 +172,7 @@ def create_followup(
     preferred_time: Any = None,
     url: Optional[str] = None,
 ) -> Optional[str]:
-    """Store a follow-up request and return its reference, or None if nothing was stored.
+    """Store a follow-up request and return its reference, or None if it was refused.
 
     ``consent_text`` is the wording the owner agreed to; without it nothing is
     written. Fields are validated again here (the form validates them first)
@@ -192,7 +190,7 @@ def create_followup(
         return None
     now = utcnow()
     with transaction(url) as connection:
-        _touch(connection, sender_id)
+        touch(connection, sender_id)
         reference = _unused_reference(connection)
         connection.execute(
             insert(followups).values(
@@ -216,16 +214,8 @@ def _unused_reference(connection: Connection) -> str:
             return reference
 
 
-@_never_raises(False)
-def erase_sender(sender_id: str, *, actor: str = "owner", url: Optional[str] = None) -> bool:
+@chat_call
+def erase_sender(sender_id: str, *, actor: str = "owner", url: Optional[str] = None) -> None:
     """Erase the owner's conversation, follow-up and transcript ("delete my data")."""
     with transaction(url) as connection:
         erasure.erase(connection, sender_id, actor=actor)
-    return True
-
-
-@_never_raises(None)
-def purge_older_than(days: float, *, actor: str = "system", url: Optional[str] = None) -> Optional[int]:
-    """Erase conversations idle for more than ``days`` days; returns how many, None on error."""
-    with transaction(url) as connection:
-        return len(erasure.purge(connection, days, actor=actor))

@@ -76,7 +76,7 @@ def record(connection: Connection, sender_id: str, turn: Turn, *, intent: str, a
     return correction
 
 
-def _correction(row) -> Correction:  # type: ignore[no-untyped-def]
+def _correction(row) -> Correction:
     """A ``corrections`` row as a :class:`Correction`."""
     return Correction(**{name: getattr(row, name) for name in Correction.__dataclass_fields__})
 

@@ -16,7 +16,6 @@ from typing import Dict, Iterator, Optional
 from sqlalchemy import Table, create_engine, event, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 VAR_DIR = REPO_ROOT / "var"
@@ -25,6 +24,10 @@ URL_VARIABLE = "OI_DATABASE_URL"
 
 _engines: Dict[str, Engine] = {}
 _lock = threading.Lock()
+
+
+class StorageError(Exception):
+    """The database could not do what was asked; the driver's own error is its cause."""
 
 
 def database_url(url: Optional[str] = None) -> str:
@@ -62,7 +65,7 @@ def install_sqlite_pragmas(engine: Engine) -> None:
         return
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -101,11 +104,6 @@ def transaction(url: Optional[str] = None) -> Iterator[Connection]:
     """A connection inside one transaction: committed on success, rolled back on error."""
     with get_engine(url).begin() as connection:
         yield connection
-
-
-def session_factory(url: Optional[str] = None) -> sessionmaker:
-    """An ORM session factory bound to the shared engine, for callers that want one."""
-    return sessionmaker(bind=get_engine(url), class_=Session, future=True)
 
 
 def insert_if_missing(connection: Connection, table: Table, key: str, **values: object) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Dict, List
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Connection
 
 from bot.storage import audit
@@ -64,7 +64,7 @@ def erase(connection: Connection, sender_id: str, *, actor: str) -> Erased:
     return Erased(rows=rows, events=events)
 
 
-def _introduced(sender_id: str):  # type: ignore[no-untyped-def]
+def _introduced(sender_id: str):
     """SQL: an introduction that names the sender on either side."""
     return or_(introductions.c.first_sender == sender_id, introductions.c.second_sender == sender_id)
 
@@ -94,15 +94,3 @@ def purge(connection: Connection, days: float, *, actor: str) -> List[str]:
         erase(connection, sender_id, actor=actor)
     audit.record(connection, actor, "purge", f"older-than:{days:g}d", {"conversations": len(senders)})
     return [erased_label(s) for s in senders]
-
-
-def count_rows(connection: Connection, sender_id: str) -> int:
-    """How many of our rows still mention ``sender_id`` (zero after an erasure)."""
-    total = connection.execute(
-        select(func.count()).select_from(introductions).where(_introduced(sender_id))
-    ).scalar_one()
-    for table in (*PER_SENDER_TABLES, conversations):
-        total += connection.execute(
-            select(func.count()).select_from(table).where(table.c.sender_id == sender_id)
-        ).scalar_one()
-    return total

@@ -118,6 +118,7 @@ def export(
     if dataset not in DATASETS or fmt not in FORMATS:
         raise ValueError(f"unknown export {dataset}.{fmt}")
     chosen = chosen or review.ConversationFilter()
+    fields: Sequence[str]
     if dataset == "conversations":
         rows, fields = conversation_rows(connection, chosen), CONVERSATION_FIELDS
     else:

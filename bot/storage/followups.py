@@ -54,7 +54,7 @@ class Followup:
         return bool(self.due_on and self.status != "closed" and self.due_on < (today or utcnow().date()))
 
 
-def _followup(row, notes: Optional[List[Note]] = None) -> Followup:  # type: ignore[no-untyped-def]
+def _followup(row, notes: Optional[List[Note]] = None) -> Followup:
     """A ``followups`` row as a :class:`Followup`."""
     names = [n for n in Followup.__dataclass_fields__ if n != "notes"]
     return Followup(**{name: getattr(row, name) for name in names}, notes=notes or [])
@@ -70,7 +70,7 @@ def _notes(connection: Connection, references: List[str]) -> Dict[str, List[Note
     return threads
 
 
-def _order(sort: str):  # type: ignore[no-untyped-def]
+def _order(sort: str):
     """ORDER BY terms for a sort key; unknown keys sort by status."""
     c = followups.c
     rank = case({s: i for i, s in enumerate(FOLLOWUP_STATUSES)}, value=c.status, else_=9)
@@ -101,12 +101,13 @@ def queue(connection: Connection, status: Optional[str] = None, *, text: Optiona
 PHONE_SEARCH_DIGITS = 4
 
 
-def _matches(needle: str):  # type: ignore[no-untyped-def]
+def _matches(needle: str):
     """Requests whose reference, name, company, e-mail, phone or notes contain ``needle``."""
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     c = followups.c
     noted = select(followup_notes.c.reference).where(followup_notes.c.body.ilike(pattern, escape="\\"))
-    found = [column.ilike(pattern, escape="\\") for column in (c.reference, c.name, c.company, c.email, c.phone)]
+    columns = (c.reference, c.name, c.company, c.email, c.phone)
+    found = [column.ilike(pattern, escape="\\") for column in columns]
     digits = re.sub(r"\D", "", needle)
     if len(digits) >= PHONE_SEARCH_DIGITS:  # phones are stored as "+43 1 2345678": match "234 5678" too
         found.append(func.replace(func.replace(c.phone, " ", ""), "-", "").like(f"%{digits}%"))
@@ -128,7 +129,8 @@ def for_sender(connection: Connection, sender_id: str) -> List[Followup]:
 
 
 def update_request(connection: Connection, reference: str, *, status: str,
-                   assignee: Optional[str], due_on: Optional[date] = None) -> Optional[Dict[str, object]]:
+                   assignee: Optional[str],
+                   due_on: Optional[date] = None) -> Optional[Dict[str, List[object]]]:
     """Record the handling of a request; returns what changed (old, new), None when it does not exist."""
     if status not in FOLLOWUP_STATUSES:
         raise ValueError(f"unknown status {status!r}")
@@ -163,5 +165,6 @@ def add_note(connection: Connection, reference: str, body: str, *, author: str) 
         return False
     connection.execute(insert(followup_notes).values(
         sender_id=row.sender_id, reference=reference, author=author[:80], body=body, created_at=utcnow()))
-    connection.execute(update(followups).where(followups.c.reference == reference).values(updated_at=utcnow()))
+    connection.execute(update(followups).where(followups.c.reference == reference)
+                       .values(updated_at=utcnow()))
     return True

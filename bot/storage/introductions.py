@@ -43,19 +43,22 @@ class Introduction:
     @property
     def both_agreed(self) -> bool:
         """Whether contact details may be shown: both firms said yes."""
-        return bool(self.first_agreed and self.second_agreed) and self.outcome in ("accepted", "collaborating")
+        return bool(self.first_agreed and self.second_agreed) and self.outcome in (
+            "accepted",
+            "collaborating",
+        )
 
     def other(self, sender_id: str) -> str:
         """The firm on the other side from ``sender_id``."""
         return self.second_sender if sender_id == self.first_sender else self.first_sender
 
 
-def _introduction(row) -> Introduction:  # type: ignore[no-untyped-def]
+def _introduction(row) -> Introduction:
     """A table row as an :class:`Introduction`."""
     return Introduction(**{name: getattr(row, name) for name in Introduction.__dataclass_fields__})
 
 
-def _between(first: str, second: str):  # type: ignore[no-untyped-def]
+def _between(first: str, second: str):
     """SQL: the introduction links these two firms, either way round."""
     c = introductions.c
     return or_((c.first_sender == first) & (c.second_sender == second),
@@ -69,7 +72,9 @@ def propose(connection: Connection, first: str, second: str, *, by: str) -> Intr
     if not (has_consent(connection, first) and has_consent(connection, second)):
         raise IntroductionError("Both firms must agree to be matched before an introduction.")
     c = introductions.c
-    row = connection.execute(select(introductions).where(_between(first, second), c.outcome.in_(OPEN))).first()
+    row = connection.execute(
+        select(introductions).where(_between(first, second), c.outcome.in_(OPEN))
+    ).first()
     if row is not None:
         return _introduction(row)
     now = utcnow()

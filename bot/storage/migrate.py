@@ -29,7 +29,7 @@ _upgraded: Set[str] = set()
 _upgraded_lock = threading.Lock()
 
 
-def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Leave Rasa's tracker-store table out of comparisons: Rasa creates and owns it."""
     return not (type_ == "table" and name in RASA_TABLES)
 
@@ -45,7 +45,9 @@ def alembic_config(connection: Optional[Connection] = None) -> Config:
 
 def head_revision() -> str:
     """The newest revision the code knows."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder has revisions"
+    return head
 
 
 def current_revision(url: Optional[str] = None) -> Optional[str]:

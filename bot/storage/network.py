@@ -15,7 +15,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional
 from sqlalchemy import and_, exists, insert, select, update
 from sqlalchemy.engine import Connection
 
-from bot.followup import is_reference
+from bot.followup.request import is_reference
 from bot.network.profile import NetworkProfile
 from bot.storage.database import insert_if_missing, utcnow
 from bot.storage.network_pool import consenting_profiles, profile_from_row
@@ -71,7 +71,7 @@ def withdraw(connection: Connection, sender_id: str, *, by: str) -> bool:
     return bool(ended)
 
 
-def _profile_row(connection: Connection, sender_id: str):  # type: ignore[no-untyped-def]
+def _profile_row(connection: Connection, sender_id: str):
     """The stored profile row, if any."""
     return connection.execute(select(network_profiles)
                               .where(network_profiles.c.sender_id == sender_id)).first()
@@ -93,7 +93,9 @@ def load(connection: Connection, sender_id: str) -> Optional[NetworkProfile]:
     row = _profile_row(connection, sender_id)
     if row is None:
         return None
-    return profile_from_row(row, labels(connection, [sender_id])[sender_id], has_consent(connection, sender_id))
+    return profile_from_row(
+        row, labels(connection, [sender_id])[sender_id], has_consent(connection, sender_id)
+    )
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,14 @@ class NetworkFilter:
 def consenting(connection: Connection, chosen: Optional[NetworkFilter] = None) -> List[NetworkProfile]:
     """Every firm that agrees to be matched (filtered), oldest member first."""
     chosen = chosen or NetworkFilter()
-    return [p for p in consenting_profiles(connection)
-            if (not chosen.sector or p.sector == chosen.sector) and (not chosen.size or p.size == chosen.size)
-            and (not chosen.stage or p.stage == chosen.stage) and (not chosen.offer or chosen.offer in p.offers)]
+    return [
+        p
+        for p in consenting_profiles(connection)
+        if (not chosen.sector or p.sector == chosen.sector)
+        and (not chosen.size or p.size == chosen.size)
+        and (not chosen.stage or p.stage == chosen.stage)
+        and (not chosen.offer or chosen.offer in p.offers)
+    ]
 
 
 def edit(connection: Connection, sender_id: str, changes: Mapping[str, Any], *, by: str

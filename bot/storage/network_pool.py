@@ -36,7 +36,7 @@ def fingerprint(connection: Connection) -> tuple:
     )).one())
 
 
-def profile_from_row(row, label: str, consented: bool) -> NetworkProfile:  # type: ignore[no-untyped-def]
+def profile_from_row(row, label: str, consented: bool) -> NetworkProfile:
     """A stored row as a profile; stored values were cleaned when written, so they are taken as they are."""
     return NetworkProfile(
         firm_id=row.sender_id, sector=row.sector, size=row.size, stage=row.stage,
@@ -50,7 +50,9 @@ def _read(connection: Connection) -> List[NetworkProfile]:
     from bot.storage.network import active_consent
 
     c = network_profiles.c
-    rows = list(connection.execute(select(network_profiles).where(active_consent(c.sender_id)).order_by(c.id)))
+    rows = list(
+        connection.execute(select(network_profiles).where(active_consent(c.sender_id)).order_by(c.id))
+    )
     references = {sender: reference for sender, reference in connection.execute(
         select(followups.c.sender_id, followups.c.reference).order_by(followups.c.id.desc()))}
     return [profile_from_row(row, references.get(row.sender_id, row.sender_id), True) for row in rows]

@@ -14,7 +14,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Dict, Iterable, List
+from typing import Dict, Iterable, List, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -38,7 +38,7 @@ class NluFile:
     examples: int
 
 
-def mask(text: str, known: Dict[str, Iterable[str]]) -> str:
+def mask(text: str, known: Mapping[str, Iterable[str]]) -> str:
     """``text`` without contact details; ``known`` maps "name"/"company" to values to hide."""
     text = " ".join(str(text).split())
     for kind in ("company", "name"):
@@ -60,7 +60,7 @@ def _known_contacts(connection: Connection) -> Dict[str, Dict[str, List[str]]]:
     return known
 
 
-def example(correction: Correction, known: Dict[str, Iterable[str]]) -> str:
+def example(correction: Correction, known: Mapping[str, Iterable[str]]) -> str:
     """One training example, with the corrected slot value marked on its words."""
     text = mask(correction.text, known)
     if not (correction.slot and correction.value and correction.span):

@@ -14,8 +14,9 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from sqlalchemy import distinct, func, select, update
 from sqlalchemy.engine import Connection
 
-from bot.storage import annotations, corrections
+from bot.storage import corrections
 from bot.storage import followups as followup_queries
+from bot.storage.annotations import Note, all_tags, notes_of, tags_of
 from bot.storage.database import insert_if_missing
 from bot.storage.review_filter import ConversationFilter, conditions  # the filter is part of this API
 from bot.storage.summaries import OUTCOMES, Summary, summaries, voiced_by_sender
@@ -80,7 +81,7 @@ class ConversationRecord:
     tutorial: List[Dict[str, Any]]
     followups: List[followup_queries.Followup]
     turns: List[Turn]
-    notes: List[annotations.Note]
+    notes: List[Note]
     corrections: Dict[int, corrections.Correction]
 
 
@@ -167,7 +168,7 @@ def _with_details(connection: Connection, rows: List[Any],
     senders = [row.sender_id for row in rows]
     found = found if found is not None else summaries(connection, senders)
     advice = latest_advice(connection, senders)
-    tags = annotations.tags_of(connection, senders)
+    tags = tags_of(connection, senders)
     asked: Dict[str, str] = {}
     for sender, status in connection.execute(
         select(followups.c.sender_id, followups.c.status)
@@ -217,7 +218,7 @@ def conversation_record(connection: Connection, sender_id: str) -> Optional[Conv
         profile=dict(row.profile or {}) or profile_from_turns(turns),
         recommendations=advice, misconceptions=voiced, tutorial=tutorial,
         followups=followup_queries.for_sender(connection, sender_id), turns=turns,
-        notes=annotations.notes_of(connection, sender_id),
+        notes=notes_of(connection, sender_id),
         corrections=corrections.for_sender(connection, sender_id),
     )
 
@@ -257,7 +258,7 @@ def filter_choices(connection: Connection) -> Dict[str, List[str]]:
         "stage": values(conversations.c.innovation_stage),
         "misconception": sorted({m for found in voiced_by_sender(connection).values() for m in found}),
         "status": list(CONVERSATION_STATUSES),
-        "tag": annotations.all_tags(connection),
+        "tag": all_tags(connection),
         "intent": _intents(connection),
         "outcome": list(OUTCOMES),
     }

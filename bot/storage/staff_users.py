@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -103,7 +103,7 @@ def list_users(connection: Connection) -> List[StaffUser]:
     return [_user(row) for row in rows]
 
 
-def _user(row) -> StaffUser:  # type: ignore[no-untyped-def]
+def _user(row) -> StaffUser:
     """The public part of a ``staff_users`` row."""
     return StaffUser(id=row.id, username=row.username, role=row.role, locked_until=row.locked_until)
 
@@ -123,7 +123,7 @@ def authenticate(connection: Connection, username: str, password: str) -> Option
     if not _verify(row.password_hash, password):
         _count_failure(connection, row.id, row.failed_logins + 1, now)
         return None
-    values = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+    values: Dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     if _hasher.check_needs_rehash(row.password_hash):
         values["password_hash"] = _hasher.hash(password)
     connection.execute(update(staff_users).where(staff_users.c.id == row.id).values(**values))
@@ -143,9 +143,3 @@ def _count_failure(connection: Connection, user_id: int, failures: int, now: dat
     locked = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILED_LOGINS else None
     values = {"failed_logins": 0 if locked else failures, "locked_until": locked}
     connection.execute(update(staff_users).where(staff_users.c.id == user_id).values(**values))
-
-
-def is_locked(connection: Connection, username: str) -> bool:
-    """Whether the account is locked right now."""
-    user = get_user(connection, username)
-    return bool(user and user.locked_until and user.locked_until > utcnow())

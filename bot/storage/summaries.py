@@ -41,7 +41,8 @@ def summarise(turns: List[Turn]) -> Summary:
     summary = Summary()
     owner = [t for t in turns if t.speaker == "user"]
     typed = [t for t in owner if not t.clicked and t.text.strip()]
-    first = (typed or owner or [None])[0]
+    said = typed or owner
+    first = said[0] if said else None
     summary.preview = _shorten(first.text) if first else ""
     summary.length = len(owner)
     summary.fallbacks = sum(1 for t in owner if t.fallback)
@@ -49,11 +50,12 @@ def summarise(turns: List[Turn]) -> Summary:
     summary.intents = list(dict.fromkeys(t.intent for t in owner if t.intent))
     summary.voiced = list(dict.fromkeys(t.misconception for t in owner if t.misconception))
     for turn in turns:
-        kind = (turn.payload or {}).get("type")
+        payload = turn.payload or {}
+        kind = payload.get("type")
         if kind == "recommendation":
             summary.recommended = True
         elif kind == "question" and not summary.recommended:
-            summary.last_question = str(turn.payload.get("slot") or "") or None
+            summary.last_question = str(payload.get("slot") or "") or None
     return summary
 
 
@@ -77,7 +79,7 @@ def summaries(connection: Connection, senders: Optional[List[str]] = None) -> Di
     return result
 
 
-def _senders_in(connection: Connection, table, senders: Optional[List[str]]) -> set:  # type: ignore[no-untyped-def]
+def _senders_in(connection: Connection, table, senders: Optional[List[str]]) -> set:
     """Which of ``senders`` have a row in ``table``."""
     query = select(table.c.sender_id).distinct()
     if senders is not None:

@@ -13,8 +13,20 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, func, inspect
-from sqlalchemy import or_, select
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    inspect,
+    or_,
+    select,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -88,14 +100,12 @@ def _json(data: Optional[str]) -> Dict[str, Any]:
 
 def to_datetime(timestamp: Optional[float]) -> Optional[datetime]:
     """Rasa's Unix timestamp as naive UTC, the way our own tables store times."""
-    if timestamp is None:
-        return None
+    return None if timestamp is None else moment(timestamp)
+
+
+def moment(timestamp: float) -> datetime:
+    """A Unix timestamp that is surely there, as naive UTC."""
     return datetime.fromtimestamp(timestamp, tz=timezone.utc).replace(tzinfo=None)
-
-
-def to_timestamp(moment: datetime) -> float:
-    """A naive UTC datetime as the Unix timestamp Rasa stores."""
-    return moment.replace(tzinfo=timezone.utc).timestamp()
 
 
 def text_matches(needle: str) -> ColumnElement:
@@ -121,7 +131,7 @@ def last_event_times(connection: Connection) -> Dict[str, datetime]:
     rows = connection.execute(
         select(events.c.sender_id, func.max(events.c.timestamp)).group_by(events.c.sender_id)
     )
-    return {sender: to_datetime(latest) for sender, latest in rows if latest is not None}
+    return {sender: moment(latest) for sender, latest in rows if latest is not None}
 
 
 def delete_sender_events(connection: Connection, sender_id: str) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Optional, Sequence, Set
 
-from bot.dialogue.phrasing import looks_like_question, normalise
+from bot.conversation.phrasing import looks_like_question, normalise
 
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
             "fourth": 3, "4th": 3, "fifth": 4, "5th": 4}

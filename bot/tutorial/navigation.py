@@ -59,7 +59,8 @@ def forward(kb: KnowledgeBase, state: TutorialState) -> Turn:
 def back(kb: KnowledgeBase, state: TutorialState) -> Turn:
     """ "Back": the previous step; on the first step, say so."""
     if state.step <= 1:
-        return Turn(state=state, replies=[views.notice("first_step", "This is the first step of the lesson.")])
+        return Turn(state=state,
+                    replies=[views.notice("first_step", "This is the first step of the lesson.")])
     return _at_step(kb, state, state.step - 1)
 
 
@@ -86,6 +87,7 @@ def step_subject(kb: KnowledgeBase, state: TutorialState) -> Optional[Dict[str, 
 
 
 def _at_step(kb: KnowledgeBase, state: TutorialState, number: int) -> Turn:
+    assert state.lesson is not None, "steps move only inside a lesson"
     moved = state.replace(step=number).with_progress(state.lesson, step=number)
     return Turn(state=moved, progress=[ProgressRecord(state.lesson, number)],
                 subject=step_subject(kb, moved))

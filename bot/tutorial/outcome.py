@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
-from bot.dialogue.reply import Reply
+from bot.conversation.turns import Reply
 from bot.tutorial.state import TutorialState
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Dict, List, Optional, Protocol, Sequence, Tuple
 
 from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge.schema import Lesson, QuizQuestion
 from bot.tutorial.state import ordered_lessons
 
 CSV_FIELDS = ("learner", "lesson", "question_number", "question_id", "question", "correct_answer",
@@ -20,14 +21,20 @@ CSV_FIELDS = ("learner", "lesson", "question_number", "question_id", "question",
 
 
 class AnswerRow(Protocol):
-    """One stored quiz answer, as ``bot.storage.classes.class_answers`` returns it."""
+    """One stored quiz answer, as ``bot.storage.classes.class_answers`` returns it (read-only)."""
 
-    sender_id: str
-    learner_name: Optional[str]
-    lesson_id: str
-    question_id: str
-    correct: bool
-    answered_at: datetime
+    @property
+    def sender_id(self) -> str: ...
+    @property
+    def learner_name(self) -> Optional[str]: ...
+    @property
+    def lesson_id(self) -> str: ...
+    @property
+    def question_id(self) -> str: ...
+    @property
+    def correct(self) -> bool: ...
+    @property
+    def answered_at(self) -> datetime: ...
 
 
 @dataclass(frozen=True)
@@ -152,15 +159,18 @@ def csv_rows(kb: KnowledgeBase, rows: Sequence[AnswerRow]) -> List[Dict[str, obj
     """Every answer of the class, labelled, with the question's text and whether it was a first try."""
     labels = learner_labels(rows)
     first = {id(row) for row in first_tries(rows).values()}
-    questions = {item.id: (lesson, number, item) for lesson in kb.lessons.values()
-                 for number, item in enumerate(lesson.quiz, start=1)}
-    out = []
+    questions: Dict[str, Tuple[Lesson, int, QuizQuestion]] = {
+        item.id: (lesson, number, item) for lesson in kb.lessons.values()
+        for number, item in enumerate(lesson.quiz, start=1)}
+    out: List[Dict[str, object]] = []
     for row in rows:
-        lesson, number, item = questions.get(row.question_id, (None, None, None))
+        found = questions.get(row.question_id)
+        lesson, number, item = found if found else (None, None, None)
         out.append({
             "learner": labels[row.sender_id], "lesson": lesson.title if lesson else row.lesson_id,
             "question_number": number or "", "question_id": row.question_id,
-            "question": item.question if item else "", "correct_answer": item.options[item.answer] if item else "",
+            "question": item.question if item else "",
+            "correct_answer": item.options[item.answer] if item else "",
             "correct": "yes" if row.correct else "no", "first_try": "yes" if id(row) in first else "no",
             "answered_at": row.answered_at.isoformat(sep=" ", timespec="seconds"),
         })

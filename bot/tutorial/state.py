@@ -135,6 +135,7 @@ class TutorialState:
 
     def current_lesson(self, kb: KnowledgeBase) -> Lesson:
         """The lesson the learner is in (call only when ``lesson`` is set and known)."""
+        assert self.lesson is not None, "the learner is in a lesson"
         return kb.lessons[self.lesson]
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from bot.diagnosis.interpret import Message
-from bot.dialogue.reply import Reply
-from bot.knowledge.loader import KnowledgeBase
 from bot.conversation.control import FORMS
+from bot.conversation.turns import Message, Reply
+from bot.knowledge.loader import KnowledgeBase
 from bot.tutorial import navigation, quiz, views
 from bot.tutorial.learner import find_codes, parse_name
 from bot.tutorial.matching import looks_like_question, match_option
@@ -28,7 +27,8 @@ DIGRESSIONS = FORMS["tutorial_form"].handed_over | {
 }
 #: intents that never carry a name; any other intent may ("Hi, I'm Anna" reads as a greeting,
 #: and a bare name can land anywhere)
-NOT_A_NAME = {"start_over", "request_followup", "delete_my_data", "start_diagnosis", "goodbye", "help", "thank"}
+NOT_A_NAME = {"start_over", "request_followup", "delete_my_data", "start_diagnosis", "goodbye", "help",
+              "thank"}
 FORWARD = {"next_step", "affirm"}
 SKIPS = {"skip_question", "deny", "next_step"}
 
@@ -74,8 +74,8 @@ def _class_code(kb: KnowledgeBase, message: Message, state: TutorialState, looku
         return Turn(state=state.replace(phase="menu", class_code=None, learner_name=None))
     if message.intent == "why_ask":
         return Turn(state=state, replies=[_why("class_code", (
-            "Trainers use class codes to see how their group did in the quizzes, per lesson and per question. "
-            "Without a code your answers count only for you."))])
+            "Trainers use class codes to see how their group did in the quizzes, "
+            "per lesson and per question. Without a code your answers count only for you."))])
     return _common(message, state) or Turn(state=state, replies=[views.notice(
         "class_code_unclear", "That doesn't look like a class code. Please type it as your trainer gave it, "
         "or skip.")])
@@ -86,10 +86,12 @@ def _join_class(state: TutorialState, codes: list, lookup: ClassLookup) -> Turn:
         found = [(code, name) for code in codes for name in [lookup(code)] if name]
     except LookupError:
         return Turn(state=state, replies=[views.notice(
-            "class_unchecked", "I couldn't check that code just now. Please try again in a moment, or skip.")])
+            "class_unchecked",
+            "I couldn't check that code just now. Please try again in a moment, or skip.")])
     if not found:
         return Turn(state=state, replies=[views.notice(
-            "class_unknown", f"I don't know the class code {codes[0]}. Please check it with your trainer, or skip.")])
+            "class_unknown",
+            f"I don't know the class code {codes[0]}. Please check it with your trainer, or skip.")])
     code, name = found[0]
     joined = views.notice("class_joined", f"You're in the class \u201c{name}\u201d: your quiz results will "
                           "count for it.", code=code)

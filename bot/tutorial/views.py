@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from bot.dialogue.reply import Button, Reply, intent_button
-from bot.dialogue.sources import cite
+from bot.conversation.sources import cite
+from bot.conversation.turns import Button, Reply, intent_button
 from bot.knowledge.loader import KnowledgeBase
 from bot.knowledge.schema import Lesson
 from bot.tutorial.learner import EXAMPLE_CODE
@@ -134,7 +134,8 @@ def result(kb: KnowledgeBase, state: TutorialState) -> Reply:
     lines = [f"Quiz done: {state.score} of {of} right{earlier}."]
     buttons: List[Button] = []
     if advice.review:
-        lines.append(f"Worth a second look: go through \u201c{lesson.title}\u201d again, then retake the quiz.")
+        lines.append(f"Worth a second look: go through \u201c{lesson.title}\u201d again, "
+                     "then retake the quiz.")
         buttons.append(lesson_button("Go through the lesson again", lesson.id))
     if advice.next_lesson:
         following = kb.lessons[advice.next_lesson]
@@ -195,4 +196,5 @@ def stopped() -> Reply:
     return Reply("OK, the tutorial is paused and your progress is saved. Say \u201cstart the tutorial\u201d "
                  "whenever you want to carry on where you left off.",
                  {"type": "notice", "id": "tutorial_stopped"},
-                 [intent_button("Continue the tutorial", "start_tutorial"), intent_button("What can you do?", "help")])
+                 [intent_button("Continue the tutorial", "start_tutorial"),
+                  intent_button("What can you do?", "help")])

@@ -56,10 +56,10 @@ def init_errors(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
-    def database_down(error: Exception):  # type: ignore[no-untyped-def]
+    def database_down(error: Exception):
         logger.error("database unavailable on %s: %s", request.path, str(error).splitlines()[0])
         return _page(503, DATABASE_DOWN)
 
     @app.errorhandler(InternalServerError)
-    def server_error(error: HTTPException):  # type: ignore[no-untyped-def]
+    def server_error(error: HTTPException):
         return _page(500, SERVER_ERROR)

@@ -34,7 +34,7 @@ def init_security(app: Flask) -> None:
     """Attach CSRF protection, the login manager and the login throttle to ``app``."""
     hops = int(app.config.get("TRUSTED_PROXIES") or 0)
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]  # Werkzeug's way to wrap the app
     CSRFProtect(app)
     _login_manager(app)
     _throttle(app)
@@ -70,6 +70,6 @@ def _throttle(app: Flask) -> Limiter:
     # Wrapping the registered view (rather than decorating it in its module)
     # keeps the limit and its storage specific to this app.
     login_view = app.view_functions[LOGIN_ENDPOINT]
-    app.view_functions[LOGIN_ENDPOINT] = limiter.limit(
+    app.view_functions[LOGIN_ENDPOINT] = limiter.limit(  # type: ignore[assignment]  # typed for async views too
         app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(login_view)
     return limiter

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
-from flask import Blueprint, Response, redirect, request, url_for
+from flask import Blueprint, redirect, request, url_for
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from bot.advice import Profile
 from bot.advice.profile import profile_query as plan_query
@@ -40,7 +41,7 @@ def profile_from_query(args: Any) -> Profile:
 
 
 @blueprint.get("/summary.md")
-def summary() -> Response:
+def summary() -> WerkzeugResponse:
     """Links from older chats: the same profile's plan as Markdown."""
     query = plan_query(profile_from_query(request.args))
     return redirect(url_for("plan.markdown") + (f"?{query}" if query else ""), code=301)

@@ -6,32 +6,17 @@ exercise realistic trade-offs while staying independent of ``knowledge/*.yml``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from pathlib import Path
 from typing import Any, Dict, Iterable, Optional
 
 from bot.advice import Profile
+from bot.knowledge import KnowledgeBase
 from bot.knowledge.schema import (Barrier, Case, CollaborationModel, Example, Guidance, Need,
                                   Offer, PartnerType, Sector, Size, Source, Stage, StageRole)
 
 STAGES = ("exploration", "development", "scaling_up", "commercialisation")
 SOURCE_KEYS = ("koporcic2023", "smb_oi_models", "smb_collab", "inspire", "lee2010")
-
-
-@dataclass
-class FixtureKB:
-    """The attributes of the loader's KnowledgeBase that the advice package reads."""
-
-    models: Dict[str, Any] = field(default_factory=dict)
-    partners: Dict[str, Any] = field(default_factory=dict)
-    guidance: Dict[str, Any] = field(default_factory=dict)
-    needs: Dict[str, Any] = field(default_factory=dict)
-    stages: Dict[str, Any] = field(default_factory=dict)
-    barriers: Dict[str, Any] = field(default_factory=dict)
-    sectors: Dict[str, Any] = field(default_factory=dict)
-    sizes: Dict[str, Any] = field(default_factory=dict)
-    offers: Dict[str, Any] = field(default_factory=dict)
-    sources: Dict[str, Any] = field(default_factory=dict)
-    cases: Dict[str, Any] = field(default_factory=dict)
 
 
 def title(entry_id: str) -> str:
@@ -147,9 +132,9 @@ def _vocabulary(kind: type, ids: Iterable[str], **extra: Any) -> Dict[str, Any]:
             for i in ids}
 
 
-def build_kb() -> FixtureKB:
-    """The whole fixture knowledge base."""
-    kb = FixtureKB()
+def build_kb() -> KnowledgeBase:
+    """The whole fixture knowledge base; its kinds the advice never reads stay empty."""
+    kb = KnowledgeBase(directory=Path(__file__).parent)
     kb.models = {m.id: m for m in MODELS}
     kb.partners = {p.id: p for p in PARTNERS}
     kb.guidance = {g: Guidance(id=g, title=f"Guide: {title(g)}", sources=["lee2010"],
@@ -225,8 +210,8 @@ def profile(**slots: Any) -> Profile:
     return Profile.from_slots(slots)
 
 
-def replaced(kb: FixtureKB, kind: str, entry_id: str, **changes: Any) -> FixtureKB:
+def replaced(kb: KnowledgeBase, kind: str, entry_id: str, **changes: Any) -> KnowledgeBase:
     """A copy of ``kb`` with one entry's fields changed."""
-    mapping = dict(getattr(kb, kind))
+    mapping = dict(kb.kind(kind))
     mapping[entry_id] = mapping[entry_id].copy(update=changes)
     return replace(kb, **{kind: mapping})

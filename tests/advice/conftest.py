@@ -3,23 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.advice.advice_kb import FixtureKB, build_kb
-
-try:  # the real knowledge base; its tests are skipped only while the loader cannot be imported
-    from bot.knowledge import load_knowledge
-except ImportError:  # pragma: no cover - depends on the state of the repository
-    load_knowledge = None
+from bot.knowledge import KnowledgeBase, load_knowledge
+from tests.advice.advice_kb import build_kb
 
 
 @pytest.fixture
-def kb() -> FixtureKB:
+def kb() -> KnowledgeBase:
     """A fresh fixture knowledge base for each test."""
     return build_kb()
 
 
 @pytest.fixture(scope="session")
-def real_kb():
+def real_kb() -> KnowledgeBase:
     """The curated knowledge base in ``knowledge/``."""
-    if load_knowledge is None:
-        pytest.skip("bot.knowledge.load_knowledge is not importable yet")
     return load_knowledge()

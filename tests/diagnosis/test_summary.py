@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.diagnosis.corrections import change_request, corrections
-from bot.diagnosis.interpret import Message
+from bot.conversation.turns import Message
 from bot.diagnosis.summary import changed, pick_question, summary
 from bot.knowledge import load_knowledge
 from bot.understanding.reader import Reading

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Tuple
 
+from bot.conversation.turns import Message
 from bot.diagnosis.form import SKIPPED, profile_slots
-from bot.diagnosis.interpret import Message, interpret
+from bot.diagnosis.interpret import interpret
 from bot.diagnosis.turn import ASKS_SLOT, CHOICES_SLOT, MAX_ASKS, REASKS_SLOT, decide
 from bot.understanding.reader import Reading
 

@@ -5,7 +5,7 @@ import pytest
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.diagnosis.interpret import Message as Said
+from bot.conversation.turns import Message as Said
 from bot.diagnosis.turn import decide
 from bot.language import SORRY_ENGLISH_ONLY, english_only_reply, other_language
 from bot.nlu.other_language import OtherLanguageClassifier

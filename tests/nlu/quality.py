@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Set, 
 
 import yaml
 
-from bot.diagnosis.interpret import Message
+from bot.conversation.turns import Message
 from bot.diagnosis.turn import decide
 from bot.knowledge import load_knowledge
 from bot.knowledge.answers import ANSWER_SLOTS, ENTITY_TO_SLOT, load_examples

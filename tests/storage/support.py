@@ -20,11 +20,13 @@ from pathlib import Path
 from typing import Iterator, List, NoReturn, Optional, Sequence, Tuple
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, func, or_, select, text
+from sqlalchemy.engine import Connection, make_url
 
 from bot.storage.database import dispose_engines
+from bot.storage.erasure import PER_SENDER_TABLES
 from bot.storage.migrate import forget_upgrades
+from bot.storage.tables import conversations, introductions
 from tests.local_servers import postgres_url, redis_url
 
 MISSING = "not installed (Debian: apt-get install postgresql redis-server, or scripts/services.sh)"
@@ -164,3 +166,16 @@ def save_chat(url: str, sender_id: str, turns: Sequence[Tuple[str, str]],
         tracker.update(event)
     asyncio.run(store.save(tracker))
     store.engine.dispose()
+
+
+def count_rows(connection: Connection, sender_id: str) -> int:
+    """How many of our rows still mention ``sender_id`` (zero after an erasure)."""
+    total = connection.execute(
+        select(func.count()).select_from(introductions)
+        .where(or_(introductions.c.first_sender == sender_id, introductions.c.second_sender == sender_id))
+    ).scalar_one()
+    for table in (*PER_SENDER_TABLES, conversations):
+        total += connection.execute(
+            select(func.count()).select_from(table).where(table.c.sender_id == sender_id)
+        ).scalar_one()
+    return total

@@ -17,9 +17,8 @@ from bot.cli import main as cli
 from bot.storage import migrate
 from bot.storage.conversations import create_followup, record_profile
 from bot.storage.database import get_engine
-from bot.storage.erasure import count_rows
 from bot.storage.tables import audit_log, staff_users
-from tests.storage.support import save_chat
+from tests.storage.support import count_rows, save_chat
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,11 +1,10 @@
-"""The API the Rasa actions call: what it stores, what it refuses, and that it never raises."""
+"""The API the Rasa actions call: what it stores, what it refuses, and the one error it raises."""
 from __future__ import annotations
 
-import logging
-
+import pytest
 from sqlalchemy import select, text
 
-from bot.followup import is_reference
+from bot.followup.request import is_reference
 from bot.storage import review
 from bot.storage.conversations import (
     create_followup,
@@ -14,7 +13,7 @@ from bot.storage.conversations import (
     record_recommendation,
     record_tutorial_progress,
 )
-from bot.storage.database import get_engine
+from bot.storage.database import StorageError, get_engine
 from bot.storage.tables import conversations, followups, metadata, misconceptions_raised
 from bot.storage.turns import load_turns
 from tests.storage.support import save_chat
@@ -33,12 +32,12 @@ def everything_stored(url: str) -> str:
 
 
 def test_profile_advice_misconceptions_and_tutorial_are_kept(database_url: str) -> None:
-    assert record_profile("s-1", PROFILE, url=database_url)
-    assert record_recommendation("s-1", ["co_development", {"id": "licensing_in"}], ["universities"],
+    record_profile("s-1", PROFILE, url=database_url)
+    record_recommendation("s-1", ["co_development", {"id": "licensing_in"}], ["universities"],
                                  ["protect_ip"], url=database_url)
-    assert record_misconception("s-1", "too_small_to_collaborate", url=database_url)
-    assert record_tutorial_progress("s-1", "intro", step=2, score=3, url=database_url)
-    assert record_tutorial_progress("s-1", "intro", step=4, score=2, done=True, url=database_url)
+    record_misconception("s-1", "too_small_to_collaborate", url=database_url)
+    record_tutorial_progress("s-1", "intro", step=2, score=3, url=database_url)
+    record_tutorial_progress("s-1", "intro", step=4, score=2, done=True, url=database_url)
 
     with get_engine(database_url).connect() as connection:
         record = review.conversation_record(connection, "s-1")
@@ -66,7 +65,7 @@ def test_followup_with_consent_is_stored_normalised_with_a_reference(database_ur
 
 
 def test_without_consent_nothing_personal_is_stored(database_url: str) -> None:
-    assert record_profile("s-3", PROFILE, url=database_url)
+    record_profile("s-3", PROFILE, url=database_url)
     before = everything_stored(database_url)
 
     assert create_followup("s-3", consent_text="", url=database_url, **CONTACT) is None
@@ -88,23 +87,23 @@ def test_invalid_contact_details_store_nothing(database_url: str) -> None:
         assert connection.execute(select(conversations)).all() == []
 
 
-def test_a_database_error_is_logged_and_never_raised(tmp_path, caplog) -> None:
+def test_a_database_error_is_raised_as_a_storage_error(tmp_path) -> None:
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"this is not an SQLite database " * 200)
     url = f"sqlite:///{broken}"
-    with caplog.at_level(logging.ERROR, logger="bot.storage.conversations"):
-        assert record_profile("s-5", PROFILE, url=url) is False
-        assert record_misconception("s-5", "x", url=url) is False
-        assert create_followup("s-5", consent_text="yes", url=url, **CONTACT) is None
-    assert len([r for r in caplog.records if r.levelno == logging.ERROR]) == 3
-    assert "record_profile failed" in caplog.text
+    with pytest.raises(StorageError, match="record_profile failed") as raised:
+        record_profile("s-5", PROFILE, url=url)
+    assert raised.value.__cause__ is not None
+    with pytest.raises(StorageError, match="record_misconception failed"):
+        record_misconception("s-5", "x", url=url)
+    with pytest.raises(StorageError, match="create_followup failed"):
+        create_followup("s-5", consent_text="yes", url=url, **CONTACT)
 
 
-def test_an_unreachable_server_is_logged_and_never_raised(caplog) -> None:
+def test_an_unreachable_server_is_raised_as_a_storage_error() -> None:
     url = "postgresql://postgres@127.0.0.1:9/nothing?connect_timeout=2"
-    with caplog.at_level(logging.ERROR, logger="bot.storage.conversations"):
-        assert record_recommendation("s-6", ["x"], [], [], url=url) is False
-    assert "record_recommendation failed" in caplog.text
+    with pytest.raises(StorageError, match="record_recommendation failed"):
+        record_recommendation("s-6", ["x"], [], [], url=url)
 
 
 def test_full_text_search_finds_words_in_the_transcript(database_url: str) -> None:

@@ -10,16 +10,15 @@ from bot.storage import audit
 from bot.storage.conversations import (
     create_followup,
     erase_sender,
-    purge_older_than,
     record_misconception,
     record_profile,
     record_recommendation,
     record_tutorial_progress,
 )
 from bot.storage.database import get_engine, transaction, utcnow
-from bot.storage.erasure import count_rows, erased_label
+from bot.storage.erasure import erased_label, purge
 from bot.storage.tables import audit_log, classes, conversations, quiz_answers
-from tests.storage.support import save_chat
+from tests.storage.support import count_rows, save_chat
 
 DAY = 24 * 3600
 
@@ -55,7 +54,7 @@ def test_erase_sender_removes_every_row_and_the_transcript(database_url: str) ->
         audit.record(connection, "anna", "view", reference)
     assert events_of(database_url, "gone") > 0
 
-    assert erase_sender("gone", url=database_url)
+    erase_sender("gone", url=database_url)
 
     with get_engine(database_url).connect() as connection:
         assert count_rows(connection, "gone") == 0
@@ -68,7 +67,7 @@ def test_erase_sender_removes_every_row_and_the_transcript(database_url: str) ->
 
 
 def test_erasing_an_unknown_sender_is_harmless(database_url: str) -> None:
-    assert erase_sender("never-seen", url=database_url) is True
+    erase_sender("never-seen", url=database_url)
 
 
 def test_purge_erases_idle_conversations_only(database_url: str) -> None:
@@ -79,7 +78,8 @@ def test_purge_erases_idle_conversations_only(database_url: str) -> None:
         connection.execute(update(conversations).where(conversations.c.sender_id == "old")
                            .values(last_seen_at=utcnow() - timedelta(days=40)))
 
-    assert purge_older_than(30, url=database_url) == 2
+    with transaction(database_url) as connection:
+        assert len(purge(connection, 30, actor="system")) == 2
 
     with get_engine(database_url).connect() as connection:
         assert count_rows(connection, "old") == 0
@@ -98,6 +98,7 @@ def test_recent_transcript_activity_protects_a_conversation_from_purge(database_
         connection.execute(update(conversations).values(last_seen_at=utcnow() - timedelta(days=90)))
     save_chat(database_url, "active", [("still here", "welcome back")])
 
-    assert purge_older_than(30, url=database_url) == 0
+    with transaction(database_url) as connection:
+        assert purge(connection, 30, actor="system") == []
     with get_engine(database_url).connect() as connection:
         assert count_rows(connection, "active") == 1

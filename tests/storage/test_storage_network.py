@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from bot.network.consent import CONSENT_TEXT
 from bot.storage import introductions, migrate, network, suggestions
 from bot.storage.conversations import create_followup, erase_sender
+from tests.storage.support import count_rows
 from bot.storage.database import transaction
-from bot.storage.erasure import count_rows
 from bot.storage.network_chat import record_network_consent, withdraw_network_consent
 from bot.storage.tables import audit_log, introductions as introductions_table, network_consents
 
@@ -103,7 +103,7 @@ def test_erasure_removes_profile_consent_and_introductions(url: str) -> None:
     with transaction(url) as connection:
         introductions.propose(connection, "lead", "moulder", by="sam")
         introductions.propose(connection, "shipper", "moulder", by="sam")
-    assert erase_sender("moulder", url=url)
+    erase_sender("moulder", url=url)
     with transaction(url) as connection:
         assert count_rows(connection, "moulder") == 0
         assert connection.execute(select(func.count()).select_from(introductions_table)).scalar_one() == 0

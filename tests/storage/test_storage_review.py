@@ -19,6 +19,7 @@ from tests.storage.chats import (
     dropped_turns,
     save_turns,
 )
+from tests.storage.support import count_rows
 
 
 def _bakery(url: str, sender: str = "bakery") -> None:
@@ -134,7 +135,7 @@ def test_erasure_takes_tags_notes_corrections_and_follow_up_notes_too(database_u
         annotations.add_note(connection, "bakery", "Ann called about the oven", author="sam")
         corrections.record(connection, "bakery", shop, intent="inform", author="sam")
         followups.add_note(connection, reference, "Ann prefers mornings", author="sam")
-        assert erasure.count_rows(connection, "bakery") > 6
+        assert count_rows(connection, "bakery") > 6
         erasure.erase(connection, "bakery", actor="ada")
-        assert erasure.count_rows(connection, "bakery") == 0
+        assert count_rows(connection, "bakery") == 0
         assert load_turns(connection, "bakery") == []

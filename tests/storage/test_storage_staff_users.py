@@ -13,7 +13,7 @@ from bot.storage.staff_users import (
     StaffUserError,
     authenticate,
     create_user,
-    is_locked,
+    get_user,
     set_password,
 )
 from bot.storage.tables import staff_users
@@ -48,7 +48,7 @@ def test_too_many_wrong_passwords_lock_the_account(anna: str) -> None:
         with transaction(anna) as connection:
             assert authenticate(connection, "anna", "wrong password!") is None
     with transaction(anna) as connection:
-        assert is_locked(connection, "anna")
+        assert get_user(connection, "anna").locked_until > utcnow()
         assert authenticate(connection, "anna", PASSWORD) is None
         connection.execute(update(staff_users).values(locked_until=utcnow() - timedelta(seconds=1)))
         assert authenticate(connection, "anna", PASSWORD) is not None

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from bot.diagnosis.interpret import Message
-from bot.dialogue.reply import Reply
+from bot.conversation.turns import Message
+from bot.conversation.turns import Reply
 from bot.knowledge.loader import KnowledgeBase
 from bot.tutorial import AnswerRecord, ProgressRecord, TutorialState, Turn, navigation, views
 from bot.tutorial.turn import decide

@@ -88,7 +88,7 @@ def test_moving_through_a_lesson_records_progress_and_the_example(kb, db) -> Non
 
 
 def test_start_resumes_with_progress_from_the_database(kb, db) -> None:
-    assert record_tutorial_progress("learner-1", "misconceptions", step=5, score=3, done=True, url=db)
+    record_tutorial_progress("learner-1", "misconceptions", step=5, score=3, done=True, url=db)
     slots, payloads, _ = run(StartTutorial(), TutorialState(), "start the tutorial", "start_tutorial")
     assert payloads == [{"type": "notice", "id": "tutorial_intro"}]
     assert slots["tutorial_phase"] == "class_code"

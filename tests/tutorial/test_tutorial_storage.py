@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.storage import classes
 from bot.storage.conversations import erase_sender, record_tutorial_progress
-from bot.storage.database import get_engine, transaction
+from bot.storage.database import StorageError, get_engine, transaction
 from bot.storage.migrate import ensure_schema
 from bot.storage.tables import quiz_answers
 from bot.tutorial import LessonProgress
@@ -34,13 +34,13 @@ def test_a_class_gets_a_fresh_code_and_is_listed_for_its_creator(database_url: s
 
 def test_answers_count_for_an_existing_class_only(database_url: str) -> None:
     spring = new_class(database_url)
-    assert classes.record_quiz_answer("anna", lesson_id="what_is_oi", question_id="what_is_oi_q1", correct=False,
+    classes.record_quiz_answer("anna", lesson_id="what_is_oi", question_id="what_is_oi_q1", correct=False,
                                       class_code=spring.code, learner_name="Anna", url=database_url)
-    assert classes.record_quiz_answer("anna", lesson_id="what_is_oi", question_id="what_is_oi_q2", correct=True,
+    classes.record_quiz_answer("anna", lesson_id="what_is_oi", question_id="what_is_oi_q2", correct=True,
                                       class_code=spring.code, learner_name="Anna", url=database_url)
-    assert classes.record_quiz_answer("ben", lesson_id="what_is_oi", question_id="what_is_oi_q1", correct=True,
+    classes.record_quiz_answer("ben", lesson_id="what_is_oi", question_id="what_is_oi_q1", correct=True,
                                       class_code=spring.code, url=database_url)
-    assert classes.record_quiz_answer("solo", lesson_id="what_is_oi", question_id="what_is_oi_q1", correct=True,
+    classes.record_quiz_answer("solo", lesson_id="what_is_oi", question_id="what_is_oi_q1", correct=True,
                                       class_code="NOPE-NOPE", learner_name="x" * 200, url=database_url)
     with transaction(database_url) as connection:
         stored = classes.class_answers(connection, spring.code)
@@ -63,8 +63,8 @@ def test_the_chat_looks_up_class_names(database_url: str) -> None:
 
 def test_progress_is_read_back_for_resuming(database_url: str) -> None:
     assert classes.load_progress("anna", url=database_url) == {}
-    assert record_tutorial_progress("anna", "what_is_oi", step=3, url=database_url)
-    assert record_tutorial_progress("anna", "misconceptions", step=5, score=2, done=True, url=database_url)
+    record_tutorial_progress("anna", "what_is_oi", step=3, url=database_url)
+    record_tutorial_progress("anna", "misconceptions", step=5, score=2, done=True, url=database_url)
     assert classes.load_progress("anna", url=database_url) == {
         "what_is_oi": LessonProgress(step=3), "misconceptions": LessonProgress(step=5, done=True, best=2)}
 
@@ -73,16 +73,19 @@ def test_erasing_a_learner_removes_their_answers_but_keeps_the_class(database_ur
     spring = new_class(database_url)
     classes.record_quiz_answer("anna", lesson_id="l", question_id="q", correct=True, class_code=spring.code,
                                url=database_url)
-    assert erase_sender("anna", url=database_url)
+    erase_sender("anna", url=database_url)
     with transaction(database_url) as connection:
         assert classes.class_answers(connection, spring.code) == []
         assert classes.get_class(connection, spring.code).learners == 0
 
 
-def test_a_broken_database_never_breaks_the_chat(tmp_path) -> None:
+def test_a_broken_database_raises_a_storage_error(tmp_path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     url = f"sqlite:///{blocked}/sub/db.sqlite"
-    assert classes.class_name("ABCD-EFGH", url=url) is False
-    assert classes.record_quiz_answer("x", lesson_id="l", question_id="q", correct=True, url=url) is False
-    assert classes.load_progress("x", url=url) is None
+    with pytest.raises(StorageError):
+        classes.class_name("ABCD-EFGH", url=url)
+    with pytest.raises(StorageError):
+        classes.record_quiz_answer("x", lesson_id="l", question_id="q", correct=True, url=url)
+    with pytest.raises(StorageError):
+        classes.load_progress("x", url=url)

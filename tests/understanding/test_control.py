@@ -9,7 +9,7 @@ import yaml
 from bot.cli.rules import RULES_FILE, rendered
 from bot.conversation.control import FORMS, SIDE_QUESTIONS
 from bot.diagnosis.turn import DIGRESSIONS
-from bot.dialogue.followup import CONTROL_INTENTS
+from bot.followup.form import CONTROL_INTENTS
 from bot.tutorial.turn import DIGRESSIONS as TUTORIAL_DIGRESSIONS
 from tests.servers import ROOT
 

@@ -52,10 +52,10 @@ def owner_asks_for_followup(url: str, sender_id: str, *, company: str = "Lee Bak
     save_turns(url, sender_id, owner(said, "inform", 0.88) + bot("Which stage are you at?") + bakery_turns()
                + owner("I'd like an advisor to contact me", "request_followup", 0.96)
                + bot("Here is what we store ..."))
-    assert record_profile(sender_id, PROFILE, url=url)
-    assert record_recommendation(sender_id, RANKED_MODELS, RANKED_PARTNERS, ["protect_ip"], url=url)
+    record_profile(sender_id, PROFILE, url=url)
+    record_recommendation(sender_id, RANKED_MODELS, RANKED_PARTNERS, ["protect_ip"], url=url)
     for card in ("only_for_large_firms", "giving_away_secrets", "too_costly_complex"):
-        assert record_misconception(sender_id, card, url=url)
+        record_misconception(sender_id, card, url=url)
     reference = create_followup(sender_id, consent_text="I agree.", name="Ann Lee", company=company,
                                 email="ann@lee-bakery.example", phone="+43 1 234 5678",
                                 preferred_time="Tuesday mornings", url=url)

@@ -11,10 +11,9 @@ from sqlalchemy import select, update
 
 from bot.storage.conversations import record_profile, record_recommendation
 from bot.storage.database import get_engine, transaction, utcnow
-from bot.storage.erasure import count_rows
 from bot.storage.tables import audit_log, conversations, followup_notes, followups
 from tests.storage.chats import RANKED_MODELS, RANKED_PARTNERS, dropped_turns, save_turns
-from tests.storage.support import save_chat
+from tests.storage.support import count_rows, save_chat
 from tests.web.desk import csrf_token, owner_asks_for_followup
 
 

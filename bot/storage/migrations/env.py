@@ -12,7 +12,7 @@ from bot.storage.migrate import include_object
 from bot.storage.tables import metadata
 
 
-def run_on(connection) -> None:  # type: ignore[no-untyped-def]
+def run_on(connection) -> None:
     """Run the pending migrations on ``connection``."""
     context.configure(
         connection=connection,

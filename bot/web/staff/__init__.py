@@ -93,25 +93,25 @@ def tel(phone: Optional[str]) -> str:
     return ("+" if text.startswith("+") else "") + "".join(ch for ch in text if ch.isdigit())
 
 
-def _error_page(code: int, message: str):  # type: ignore[no-untyped-def]
+def _error_page(code: int, message: str):
     """Render the small error page with ``code``."""
     return render_template("staff/error.html", code=code, message=message), code
 
 
 @blueprint.errorhandler(403)
-def forbidden(_error: Exception):  # type: ignore[no-untyped-def]
+def forbidden(_error: Exception):
     """A logged-in user without the right role."""
     return _error_page(403, "Your role does not give access to this page.")
 
 
 @blueprint.errorhandler(404)
-def not_found(_error: Exception):  # type: ignore[no-untyped-def]
+def not_found(_error: Exception):
     """An unknown conversation, request or page."""
     return _error_page(404, "There is nothing here (it may have been erased).")
 
 
 @blueprint.errorhandler(429)
-def too_many(_error: Exception):  # type: ignore[no-untyped-def]
+def too_many(_error: Exception):
     """Login throttled."""
     return _error_page(429, "Too many login attempts from your address. Please wait a minute.")
 

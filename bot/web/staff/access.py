@@ -58,12 +58,12 @@ def role_required(*roles: str) -> Callable[[F], F]:
         @functools.wraps(view)
         def guarded(*args: Any, **kwargs: Any) -> Any:
             if not current_user.is_authenticated:
-                return current_app.login_manager.unauthorized()
+                return current_app.login_manager.unauthorized()  # type: ignore[attr-defined]  # set by Flask-Login
             if current_user.role not in roles:
                 abort(403)
             return view(*args, **kwargs)
 
-        return guarded  # type: ignore[return-value]
+        return guarded  # type: ignore[return-value]  # functools.wraps keeps the view's signature
 
     return decorate
 

@@ -47,7 +47,7 @@ def index() -> Response:
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-def login():  # type: ignore[no-untyped-def]
+def login():
     """Show the login form; on a valid POST start a session."""
     form = LoginForm()
     if request.method == "GET":

@@ -38,7 +38,7 @@ def _visible(info: ClassInfo | None) -> ClassInfo:
 
 @blueprint.route("/classes", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def class_list():  # type: ignore[no-untyped-def]
+def class_list():
     """The user's classes and the form that creates one."""
     form = ClassForm()
     with database() as connection:
@@ -54,7 +54,7 @@ def class_list():  # type: ignore[no-untyped-def]
 
 @blueprint.route("/classes/<code>")
 @role_required(*TRAINERS)
-def class_page(code: str):  # type: ignore[no-untyped-def]
+def class_page(code: str):
     """Per lesson, per question and per learner: how the class did in the quizzes."""
     with database() as connection:
         info = _visible(classes.get_class(connection, code))

@@ -14,7 +14,8 @@ from urllib.parse import urlencode
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot.storage import annotations, erasure, partnering, review, wording
+from bot.storage import erasure, partnering, review, wording
+from bot.storage.annotations import all_tags, clean_tag
 from bot.storage.summaries import OUTCOMES
 from bot.storage.tables import CONVERSATION_STATUSES
 from bot.web.staff import blueprint
@@ -54,7 +55,7 @@ def filters_from_args(args: Mapping[str, str]) -> review.ConversationFilter:
         stage=args.get("stage") or None, misconception=args.get("misconception") or None,
         has_followup=_yes_no(args, "has_followup"), status=status,
         text=(args.get("q") or "").strip()[:MAX_SEARCH] or None,
-        tag=annotations.clean_tag(args.get("tag", "")) or None, intent=args.get("intent") or None,
+        tag=clean_tag(args.get("tag", "")) or None, intent=args.get("intent") or None,
         fallback=_yes_no(args, "fallback"), low_confidence=_yes_no(args, "low_confidence"),
         outcome=outcome,
     )
@@ -77,7 +78,7 @@ def _page() -> int:
 
 @blueprint.route("/conversations")
 @role_required(*REVIEWERS)
-def conversation_list():  # type: ignore[no-untyped-def]
+def conversation_list():
     """Conversations, most recently active first, filtered and searched."""
     chosen = filters_from_args(request.args)
     page = _page()
@@ -95,7 +96,7 @@ def conversation_list():  # type: ignore[no-untyped-def]
 
 @blueprint.route("/conversations/<conversation:sender_id>")
 @role_required(*REVIEWERS)
-def conversation_page(sender_id: str):  # type: ignore[no-untyped-def]
+def conversation_page(sender_id: str):
     """Profile, advice, misconceptions, tutorial, follow-ups and the transcript."""
     with database() as connection:
         review.register_transcript_senders(connection)
@@ -103,7 +104,7 @@ def conversation_page(sender_id: str):  # type: ignore[no-untyped-def]
         if record is None:
             abort(404)
         audited(connection, "view", sender_id)
-        tags = annotations.all_tags(connection)
+        tags = all_tags(connection)
     return render_template(
         "staff/conversation.html", record=record, form=ConfirmForm(), all_tags=tags,
         profile_words=wording.profile_in_words(record.profile),
@@ -114,7 +115,7 @@ def conversation_page(sender_id: str):  # type: ignore[no-untyped-def]
 
 @blueprint.route("/conversations/<conversation:sender_id>/status", methods=["POST"])
 @role_required(*REVIEWERS)
-def conversation_status(sender_id: str):  # type: ignore[no-untyped-def]
+def conversation_status(sender_id: str):
     """Mark a conversation reviewed (or back to new)."""
     status = request.form.get("status", "")
     if not ConfirmForm().validate_on_submit() or status not in CONVERSATION_STATUSES:
@@ -128,7 +129,7 @@ def conversation_status(sender_id: str):  # type: ignore[no-untyped-def]
 
 @blueprint.route("/conversations/<conversation:sender_id>/erase", methods=["GET", "POST"])
 @role_required(*ADMINS)
-def conversation_erase(sender_id: str):  # type: ignore[no-untyped-def]
+def conversation_erase(sender_id: str):
     """Ask for confirmation, then erase everything stored for the conversation."""
     form = ConfirmForm()
     if form.validate_on_submit():

@@ -12,7 +12,7 @@ import json
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from bot.followup import is_reference
+from bot.followup.request import is_reference
 from bot.storage import followups, partnering, review
 from bot.storage.database import utcnow
 from bot.storage.staff_users import list_users
@@ -27,7 +27,7 @@ MAX_SEARCH = 200
 
 @blueprint.route("/followups")
 @role_required(*REVIEWERS)
-def followup_queue():  # type: ignore[no-untyped-def]
+def followup_queue():
     """Requests, new ones first unless sorted otherwise; by status, assignee and search."""
     status = request.args.get("status")
     status = status if status in FOLLOWUP_STATUSES else None
@@ -44,7 +44,7 @@ def followup_queue():  # type: ignore[no-untyped-def]
     )
 
 
-def _handling_form(connection) -> FollowupForm:  # type: ignore[no-untyped-def]
+def _handling_form(connection) -> FollowupForm:
     """The handling form with the people a request can be assigned to."""
     form = FollowupForm()
     form.assignee.choices = [("", "nobody")] + [
@@ -55,7 +55,7 @@ def _handling_form(connection) -> FollowupForm:  # type: ignore[no-untyped-def]
 
 @blueprint.route("/followups/<reference>", methods=["GET", "POST"])
 @role_required(*REVIEWERS)
-def followup_page(reference: str):  # type: ignore[no-untyped-def]
+def followup_page(reference: str):
     """One request: contact details, consent, handling, notes, and the partnering profile."""
     if not is_reference(reference):
         abort(404)
@@ -80,7 +80,7 @@ def followup_page(reference: str):  # type: ignore[no-untyped-def]
                            assign_form=ConfirmForm(), profile=profile, today=utcnow().date())
 
 
-def _audit_changes(connection, reference: str, changed: dict) -> None:  # type: ignore[no-untyped-def]
+def _audit_changes(connection, reference: str, changed: dict) -> None:
     """A status change as its own entry (old and new value), other changes as one update."""
     if "status" in changed:
         old, new = changed.pop("status")
@@ -92,7 +92,7 @@ def _audit_changes(connection, reference: str, changed: dict) -> None:  # type: 
 
 @blueprint.route("/followups/<reference>/assign-to-me", methods=["POST"])
 @role_required(*REVIEWERS)
-def followup_assign_to_me(reference: str):  # type: ignore[no-untyped-def]
+def followup_assign_to_me(reference: str):
     """Take the request on; returns to where the button was pressed."""
     if not is_reference(reference) or not ConfirmForm().validate_on_submit():
         abort(400)
@@ -112,7 +112,7 @@ def followup_assign_to_me(reference: str):  # type: ignore[no-untyped-def]
 
 @blueprint.route("/followups/<reference>/notes", methods=["POST"])
 @role_required(*REVIEWERS)
-def followup_note(reference: str):  # type: ignore[no-untyped-def]
+def followup_note(reference: str):
     """Add a note to the request's thread (notes are never overwritten)."""
     form = NoteForm()
     if not is_reference(reference) or not form.validate_on_submit():

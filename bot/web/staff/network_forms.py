@@ -12,7 +12,7 @@ from bot.storage import wording
 ANSWERS = (("yes", "agreed"), ("no", "declined"), ("collaborating", "now collaborating"))
 
 
-def _none(choices):  # type: ignore[no-untyped-def]
+def _none(choices):
     """A pick list with a "not stated" first entry."""
     return [("", "not stated")] + list(choices)
 

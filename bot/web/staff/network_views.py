@@ -46,14 +46,21 @@ def _filters() -> network.NetworkFilter:
 
 @blueprint.route("/network")
 @role_required(*REVIEWERS)
-def network_list():  # type: ignore[no-untyped-def]
+def network_list():
     """Firms that agree to be matched, filtered by sector, size, stage and offer."""
     chosen = _filters()
     with database() as connection:
         firms = network.consenting(connection, chosen)
         audited(connection, "view", "network", {k: v for k, v in vars(chosen).items() if v})
-    return render_template("staff/network.html", firms=firms, chosen=chosen, sectors=wording.choices("sectors"),
-                           sizes=SIZES, stages=STAGES, offers=OFFERS)
+    return render_template(
+        "staff/network.html",
+        firms=firms,
+        chosen=chosen,
+        sectors=wording.choices("sectors"),
+        sizes=SIZES,
+        stages=STAGES,
+        offers=OFFERS,
+    )
 
 
 def _contacts(connection: Connection, sender_id: str) -> Optional[followups.Followup]:
@@ -62,7 +69,7 @@ def _contacts(connection: Connection, sender_id: str) -> Optional[followups.Foll
     return requests[-1] if requests else None
 
 
-def _firm_page(connection: Connection, profile: NetworkProfile,  # type: ignore[no-untyped-def]
+def _firm_page(connection: Connection, profile: NetworkProfile,
                form: NetworkProfileForm):
     """Everything the firm page shows."""
     sender_id = profile.firm_id
@@ -73,7 +80,9 @@ def _firm_page(connection: Connection, profile: NetworkProfile,  # type: ignore[
         consortium = suggestions.consortium(connection, sender_id)[1]
     made = introductions.for_firm(connection, sender_id)
     names = network.labels(connection, {sender_id, *(i.other(sender_id) for i in made)})
-    contacts: Dict[int, object] = {i.id: _contacts(connection, i.other(sender_id)) for i in made if i.both_agreed}
+    contacts: Dict[int, object] = {
+        i.id: _contacts(connection, i.other(sender_id)) for i in made if i.both_agreed
+    }
     return render_template("staff/network_firm.html", profile=profile, form=form, matches=matches,
                            consortium=consortium, introductions=made, names=names, contacts=contacts,
                            introduce_form=IntroduceForm(), answer_form=AnswerForm(), confirm=ConfirmForm(),
@@ -82,7 +91,7 @@ def _firm_page(connection: Connection, profile: NetworkProfile,  # type: ignore[
 
 @blueprint.route("/network/<conversation:reference>", methods=["GET", "POST"])
 @role_required(*REVIEWERS)
-def network_firm(reference: str):  # type: ignore[no-untyped-def]
+def network_firm(reference: str):
     """One firm: its profile (editable), suggested partners, consortium and introductions."""
     with database() as connection:
         sender_id = _member(connection, reference)
@@ -119,7 +128,7 @@ def _fill(form: NetworkProfileForm, profile: NetworkProfile) -> None:
 
 @blueprint.route("/network/<conversation:reference>/withdraw", methods=["POST"])
 @role_required(*REVIEWERS)
-def network_withdraw(reference: str):  # type: ignore[no-untyped-def]
+def network_withdraw(reference: str):
     """Withdraw the firm's consent to be matched, e.g. when the owner asked by phone."""
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -133,7 +142,7 @@ def network_withdraw(reference: str):  # type: ignore[no-untyped-def]
 
 @blueprint.route("/network/<conversation:reference>/introduce", methods=["POST"])
 @role_required(*REVIEWERS)
-def network_introduce(reference: str):  # type: ignore[no-untyped-def]
+def network_introduce(reference: str):
     """Record that staff propose introducing this firm to a suggested partner."""
     form = IntroduceForm()
     if not form.validate_on_submit():
@@ -154,7 +163,7 @@ def network_introduce(reference: str):  # type: ignore[no-untyped-def]
 
 @blueprint.route("/network/<conversation:reference>/introductions/<int:introduction_id>", methods=["POST"])
 @role_required(*REVIEWERS)
-def network_answer(reference: str, introduction_id: int):  # type: ignore[no-untyped-def]
+def network_answer(reference: str, introduction_id: int):
     """Record one firm's answer to an introduction, or that the firms now collaborate."""
     form = AnswerForm()
     if not form.validate_on_submit():

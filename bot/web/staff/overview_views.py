@@ -24,7 +24,7 @@ AUDIT_FIELDS = ("at", "actor", "action", "target", "detail")
 
 @blueprint.route("/overview")
 @role_required(*EVERYONE)
-def overview():  # type: ignore[no-untyped-def]
+def overview():
     """Conversations per week, needs by sector, top misconceptions and models, follow-up share."""
     with database() as connection:
         review.register_transcript_senders(connection)
@@ -56,7 +56,7 @@ def _audit_filter() -> audit.AuditFilter:
 
 @blueprint.route("/audit")
 @role_required(*ADMINS)
-def audit_log():  # type: ignore[no-untyped-def]
+def audit_log():
     """The newest audit entries, filtered by user, action, date and words in the target."""
     chosen = _audit_filter()
     with database() as connection:

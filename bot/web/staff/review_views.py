@@ -11,7 +11,8 @@ from typing import Optional
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
-from bot.storage import annotations, corrections, review
+from bot.storage import corrections, review
+from bot.storage.annotations import add_note, add_tag, clean_tag, remove_tag
 from bot.storage.nlu_export import export_nlu
 from bot.storage.turns import load_turns
 from bot.web.staff import blueprint
@@ -20,9 +21,10 @@ from bot.web.staff.corrections_form import correction_choices
 from bot.web.staff.forms import ConfirmForm
 
 
-def _back(sender_id: str, anchor: Optional[str] = None):  # type: ignore[no-untyped-def]
+def _back(sender_id: str, anchor: Optional[str] = None):
     """Back to the conversation page, optionally at one turn."""
-    return redirect(url_for("staff.conversation_page", sender_id=sender_id) + (f"#{anchor}" if anchor else ""))
+    page = url_for("staff.conversation_page", sender_id=sender_id)
+    return redirect(page + (f"#{anchor}" if anchor else ""))
 
 
 def _checked(sender_id: str) -> None:
@@ -36,15 +38,16 @@ def _checked(sender_id: str) -> None:
 
 @blueprint.route("/conversations/<sender_id>/tags", methods=["POST"])
 @role_required(*REVIEWERS)
-def conversation_tags(sender_id: str):  # type: ignore[no-untyped-def]
+def conversation_tags(sender_id: str):
     """Add a tag (``tag``) or take one off (``remove``)."""
     _checked(sender_id)
     with database() as connection:
         if request.form.get("remove"):
-            if annotations.remove_tag(connection, sender_id, request.form["remove"]):
-                audited(connection, "untag", sender_id, {"tag": annotations.clean_tag(request.form["remove"])})
+            if remove_tag(connection, sender_id, request.form["remove"]):
+                removed = clean_tag(request.form["remove"])
+                audited(connection, "untag", sender_id, {"tag": removed})
         else:
-            tag = annotations.add_tag(connection, sender_id, request.form.get("tag", ""),
+            tag = add_tag(connection, sender_id, request.form.get("tag", ""),
                                       author=current_user.username)
             if tag:
                 audited(connection, "tag", sender_id, {"tag": tag})
@@ -53,11 +56,11 @@ def conversation_tags(sender_id: str):  # type: ignore[no-untyped-def]
 
 @blueprint.route("/conversations/<sender_id>/notes", methods=["POST"])
 @role_required(*REVIEWERS)
-def conversation_note(sender_id: str):  # type: ignore[no-untyped-def]
+def conversation_note(sender_id: str):
     """Append a note to the conversation's thread."""
     _checked(sender_id)
     with database() as connection:
-        if annotations.add_note(connection, sender_id, request.form.get("body", ""),
+        if add_note(connection, sender_id, request.form.get("body", ""),
                                 author=current_user.username):
             audited(connection, "note", sender_id)
         else:
@@ -67,7 +70,7 @@ def conversation_note(sender_id: str):  # type: ignore[no-untyped-def]
 
 @blueprint.route("/conversations/<sender_id>/turns/<int:event_id>/correction", methods=["POST"])
 @role_required(*REVIEWERS)
-def correct_turn(sender_id: str, event_id: int):  # type: ignore[no-untyped-def]
+def correct_turn(sender_id: str, event_id: int):
     """Keep the right intent (and slot value) of one owner message."""
     _checked(sender_id)
     intent = request.form.get("intent", "")

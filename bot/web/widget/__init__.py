@@ -18,7 +18,7 @@ from typing import Dict
 
 from flask import Blueprint, Response, jsonify, request, send_from_directory
 
-from bot.dialogue.sources import citation
+from bot.conversation.sources import citation
 from bot.knowledge import knowledge_dir, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[3]

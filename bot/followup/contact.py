@@ -3,7 +3,7 @@
 People answer "What is your name?" with "my name is Maria Baker", give a
 phone number as "you can call me on 0711 5550199" and spell an address out as
 "maria at sonnenbrot dot de" to dodge spam filters. This module takes the
-value out of such answers; ``bot.followup`` then validates it. Phone numbers
+value out of such answers; ``bot.followup.request`` then validates it. Phone numbers
 are read by ``phonenumbers`` (Google's libphonenumber), which knows every
 country's national and international formats; a number written the national
 way ("0711 ...") is read in the region ``OI_PHONE_REGION`` (default DE).

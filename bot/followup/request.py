@@ -16,7 +16,7 @@ from typing import Any, Dict, Optional
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from bot.contact import phone_region
+from bot.followup.contact import phone_region
 
 CONSENT_TEXT = (
     "To pass your request to an advisor, OI Advisor stores your name, company, "
@@ -66,8 +66,8 @@ def _text_field(field: str, value: Any, longest: int, what: str) -> str:
     """A required one-line text of sensible length that contains a letter or digit."""
     try:
         text = _single_line(value)
-    except ValueError:
-        raise FollowupError(field, f"Please type your {what} using ordinary characters.")
+    except ValueError as error:
+        raise FollowupError(field, f"Please type your {what} using ordinary characters.") from error
     if not any(ch.isalnum() for ch in text):
         raise FollowupError(field, f"Please tell me your {what}.")
     if len(text) > longest:
@@ -95,8 +95,9 @@ def clean_email(value: Any) -> str:
         raise FollowupError("email", "That email address is too long.")
     try:
         return validate_email(text, check_deliverability=False).normalized
-    except EmailNotValidError:
-        raise FollowupError("email", "That does not look like an email address, e.g. name@firm.eu.")
+    except EmailNotValidError as error:
+        raise FollowupError(
+            "email", "That does not look like an email address, e.g. name@firm.eu.") from error
 
 
 def clean_phone(value: Any, region: Optional[str] = None) -> str:
@@ -115,8 +116,8 @@ def clean_phone(value: Any, region: Optional[str] = None) -> str:
         raise problem
     try:
         number = phonenumbers.parse(text, region or phone_region())
-    except phonenumbers.NumberParseException:
-        raise problem
+    except phonenumbers.NumberParseException as error:
+        raise problem from error
     if number.extension or not phonenumbers.is_valid_number(number):
         raise problem
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
@@ -126,8 +127,8 @@ def clean_preferred_time(value: Any) -> Optional[str]:
     """Free text such as "Tuesday mornings"; None when the owner has no preference."""
     try:
         text = _single_line(value)
-    except ValueError:
-        raise FollowupError("preferred_time", "Please type the time using ordinary characters.")
+    except ValueError as error:
+        raise FollowupError("preferred_time", "Please type the time using ordinary characters.") from error
     if len(text) > MAX_PREFERRED_TIME:
         raise FollowupError(
             "preferred_time", f"Please keep the preferred time under {MAX_PREFERRED_TIME} characters."

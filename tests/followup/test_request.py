@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followup import (
+from bot.followup.request import (
     CONSENT_TEXT,
     FollowupError,
     clean_email,

@@ -2,7 +2,7 @@
 
 Nothing is asked, and so nothing personal is stored, until the owner agrees
 to the consent text. Each answer is checked with the rules of
-``bot.followup``; an invalid one is asked again with the reason.
+``bot.followup.request``; an invalid one is asked again with the reason.
 """
 from __future__ import annotations
 
@@ -10,12 +10,19 @@ from typing import Any, Dict, Mapping, Optional
 
 import phonenumbers
 
-from bot import contact
-from bot.diagnosis.turn import Decision
 from bot.conversation.control import FORMS
-from bot.dialogue.reply import Reply, intent_button
-from bot.followup import (CONSENT_TEXT, FollowupError, clean_company, clean_email, clean_name,
-                          clean_phone, clean_preferred_time, confirmation_payload)
+from bot.conversation.turns import Decision, Reply, intent_button
+from bot.followup import contact
+from bot.followup.request import (
+    CONSENT_TEXT,
+    FollowupError,
+    clean_company,
+    clean_email,
+    clean_name,
+    clean_phone,
+    clean_preferred_time,
+    confirmation_payload,
+)
 
 FOLLOWUP_SLOTS = ["contact_name", "contact_company", "contact_details", "contact_time"]
 QUESTIONS = {
@@ -24,7 +31,8 @@ QUESTIONS = {
     "contact_details": "How can the advisor reach you? Please give an email address or a phone number.",
     "contact_time": "When is a good time to contact you? (for example \"weekday mornings\")",
 }
-WHY = "An advisor needs these details to contact you. They are stored only because you agreed, and \"delete my data\" erases them."
+WHY = ("An advisor needs these details to contact you. "
+       "They are stored only because you agreed, and \"delete my data\" erases them.")
 #: the only intents that interrupt the contact form: answers are free text
 #: (a company called "Hello Bakery" is an answer, not a greeting)
 CONTROL_INTENTS = FORMS["followup_form"].handed_over
@@ -60,7 +68,8 @@ def privacy_then_consent() -> Reply:
 
 def declined() -> Reply:
     """Reply when the owner does not consent: nothing was stored."""
-    return Reply("No problem: I haven't stored any contact details. You can ask for an advisor later at any time.",
+    return Reply("No problem: I haven't stored any contact details. "
+                 "You can ask for an advisor later at any time.",
                  {"type": "notice", "id": "followup_declined"})
 
 
@@ -78,7 +87,8 @@ def decide(text: str, intent: Optional[str], requested: Optional[str]) -> Decisi
     if intent in CONTROL_INTENTS:
         return Decision(reject=True)
     if intent == "why_ask":
-        return Decision(slots={"followup_problem": None}, replies=[Reply(WHY, {"type": "why", "slot": requested})])
+        return Decision(slots={"followup_problem": None},
+                        replies=[Reply(WHY, {"type": "why", "slot": requested})])
     if intent == "skip_question" and requested == "contact_time":
         return Decision(slots={"contact_time": NO_PREFERENCE, "followup_problem": None})
     try:
@@ -136,14 +146,16 @@ def confirmed(reference: Optional[str]) -> Reply:
     """The confirmation with its reference number, or an apology if saving failed."""
     if reference is None:
         return Reply("I'm sorry, I couldn't save your request just now. Please try again in a few minutes.",
-                     {"type": "notice", "id": "followup_not_saved"}, [intent_button("Try again", "request_followup")])
+                     {"type": "notice", "id": "followup_not_saved"},
+                     [intent_button("Try again", "request_followup")])
     return Reply(f"Thank you! An advisor will contact you. Your reference number is {reference}.",
                  confirmation_payload(reference))
 
 
 def cancelled() -> Reply:
     """Reply when the owner stops the contact form: nothing stored."""
-    return Reply("OK, I've cancelled the request and stored nothing.", {"type": "notice", "id": "followup_cancelled"})
+    return Reply("OK, I've cancelled the request and stored nothing.",
+                 {"type": "notice", "id": "followup_cancelled"})
 
 
 def confirm_erase() -> Reply:
@@ -164,5 +176,7 @@ def erased(done: bool) -> Reply:
 
 def erase_kept() -> Reply:
     """Reply when the owner decides not to delete."""
-    return Reply("OK, nothing was deleted. Your answers so far are kept.", {"type": "notice", "id": "erase_cancelled"},
-                 [intent_button("Continue the diagnosis", "start_diagnosis"), intent_button("What can you do?", "help")])
+    return Reply("OK, nothing was deleted. Your answers so far are kept.",
+                 {"type": "notice", "id": "erase_cancelled"},
+                 [intent_button("Continue the diagnosis", "start_diagnosis"),
+                  intent_button("What can you do?", "help")])

@@ -1,8 +1,27 @@
-"""The shape of one bot message: text, optional buttons, a machine payload."""
+"""What one turn of any conversation is made of: the message read, the replies, the decision.
+
+Every feature (diagnosis, tutorial, follow-up, the replies after advice)
+reads a ``Message`` and answers with ``Reply`` objects, and a form's turn
+ends in a ``Decision``; keeping the three here lets the features share them
+without depending on one another.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from bot.understanding.reader import Reading
+
+
+@dataclass(frozen=True)
+class Message:
+    """What Rasa understood of one message."""
+
+    text: str
+    intent: Optional[str]
+    entities: Sequence[Tuple[str, Any]] = ()
+    readings: Sequence[Reading] = ()
+    doubt: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -41,3 +60,12 @@ def intent_button(title: str, intent: str, **entities: str) -> Button:
         return Button(title, f"/{intent}")
     pairs = ", ".join(f'"{name}": "{value}"' for name, value in entities.items())
     return Button(title, f"/{intent}{{{pairs}}}")
+
+
+@dataclass
+class Decision:
+    """Slot changes and messages for one turn of a form; ``reject`` hands the turn over."""
+
+    slots: Dict[str, Any] = field(default_factory=dict)
+    replies: List[Reply] = field(default_factory=list)
+    reject: bool = False

@@ -1,7 +1,7 @@
 """The contact form's answers are validated; only explicit commands interrupt it."""
 from __future__ import annotations
 
-from bot.dialogue import followup
+from bot.followup import form as followup
 
 
 def test_valid_email_and_phone_are_accepted() -> None:
