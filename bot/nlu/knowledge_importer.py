@@ -30,7 +30,7 @@ from bot.knowledge.loader import KnowledgeBase, load_knowledge
 
 RETRIEVAL_INTENT = "misconception"
 ANSWER_INTENT = "inform"
-ANSWERS_PER_VALUE = 10
+ANSWERS_PER_VALUE = 4
 
 
 def misconception_responses(kb: KnowledgeBase) -> Dict[Text, List[Dict[Text, Any]]]:
@@ -56,7 +56,7 @@ def phrasing_examples(kb: KnowledgeBase, known: Set[Text]) -> List[Message]:
 
 
 def answer_examples(kb: KnowledgeBase, known: Set[Text], per_value: int = ANSWERS_PER_VALUE) -> List[Message]:
-    """Some example answers per value as ``inform`` examples.
+    """A few example answers per value as ``inform`` examples.
 
     The answer reader learns every example; the intent classifier needs
     only enough to tell an answer from a doubt or a side question, and
