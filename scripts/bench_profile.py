@@ -1,7 +1,7 @@
 """Where the milliseconds of one turn go, measured inside a Rasa server.
 
-Loads the model into this process as ``rasa run`` does, with the same
-endpoints (our SQL tracker store, a running action server), puts wall-clock
+Loads the model into this process as ``scripts/run_rasa.sh`` does
+(``bot.serve_rasa`` installed), with the same endpoints (our SQL tracker store, a running action server), puts wall-clock
 timers around the places a turn spends its time, and types the benchmark's
 conversation. Reported per turn, on average:
 
@@ -181,6 +181,9 @@ def main() -> None:
     os.environ.update({"OI_ACTIONS_PORT": str(args.actions_port), "OI_DATABASE_URL": args.database_url})
     os.chdir(ROOT)
     quiet_like_the_server()
+    from bot import serve_rasa
+
+    serve_rasa.install()
     from scripts.bench_bots import OUR_SCRIPT
 
     result = asyncio.run(profile(args.model, OUR_SCRIPT, args.conversations))
