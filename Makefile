@@ -34,7 +34,7 @@ run: train  ## Start Rasa, the action server and the web app on SQLite, supervis
 	@mkdir -p var
 	@$(BIN)/python -m bot db upgrade
 	@echo "OI Advisor is starting: open http://127.0.0.1:$(OI_WEB_PORT)/ (staff desk: /staff). Ctrl-C stops everything."
-	@$(BIN)/python scripts/supervise.py 2>&1 | grep --line-buffered -v -E "running without any HTTP authentication|TensorFlow|tensorflow|oneDNN|cuda|SQLAlchemy 2.0|Warning|warn|pkg_resources|declare_namespace|SANIC_VERSION|Implementing implicit|^ +(import|from|cli:|Base:)"
+	@$(BIN)/python scripts/supervise.py 2>&1 | $(BIN)/python scripts/quiet_output.py
 
 test: train  ## Run the whole test suite
 	@$(BIN)/python -m pytest

@@ -1,108 +1,127 @@
 """Print speed, memory and understanding figures of OI Advisor (``make bench``).
 
-Figures, not pass/fail: the knowledge base's load time, the recommender's
-and the entity matcher's throughput, how well owners' own words are
-understood on the held-out sets, and the live servers' start-up time,
-reply latency over REST and resident memory. Everything printed is also
-written to docs/benchmarks.md.
+Figures, not pass/fail. In one run, on the same machine:
+
+1. the stock ``rasa init`` bot is created, trained and started in a scratch
+   folder and put under load (``scripts/bench_load.py``);
+2. OI Advisor's servers are started on a fresh database and put under the
+   same load, a turn is profiled, the database is filled with 10,000
+   conversations and the latency measured again;
+3. the understanding figures on the held-out sets (``scripts/bench_understanding.py``).
+
+Everything is printed as a table and written to docs/benchmarks.md,
+docs/benchmarks.json and a chart, docs/benchmarks-latency.svg.
+
+    python scripts/bench.py [--setting full|quick|tiny] [--no-stock] [--no-understanding] [--no-profile]
 """
 from __future__ import annotations
 
-import itertools
+import argparse
+import json
 import os
-import random
-import statistics
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
-import uuid
 from pathlib import Path
-from typing import Callable, List
+from typing import Any, Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.advice import Profile, recommend  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
-from bot.nlu import patterns  # noqa: E402
-from bot.nlu.knowledge_entities import _build_nlp  # noqa: E402
-from scripts import bench_understanding  # noqa: E402
-from tests.servers import MODEL, Chat, Servers  # noqa: E402
+from scripts import (  # noqa: E402
+    bench_bots, bench_docs, bench_network, bench_report, bench_speed, bench_understanding,
+)
+from tests.servers import MODEL, Servers  # noqa: E402
 
-MESSAGES = ["hello", "we bake bread, about 12 people", "what is crowdsourcing?",
-            "isn't open innovation only for big companies?", "which partners suit the scaling-up stage?"]
+SETTINGS = {setting.name: setting for setting in (bench_speed.FULL, bench_speed.QUICK, bench_speed.TINY)}
+TRAINING_RECORD = ROOT / "var" / "last-training.json"
 
 
-def timed(label: str, runs: int, work: Callable[[], object]) -> None:
-    start = time.perf_counter()
-    for _ in range(runs):
-        work()
-    elapsed = time.perf_counter() - start
-    print(f"{label:42} {runs / elapsed:10.0f} per s   ({elapsed / runs * 1000:.2f} ms each)")
-
-
-def rss_mb(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    line = next(line for line in status.splitlines() if line.startswith("VmRSS"))
-    return int(line.split()[1]) / 1024
-
-
-def tree_rss_mb(pid: int) -> float:
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    return rss_mb(pid) + sum(tree_rss_mb(int(child)) for child in children)
-
-
-def bench_pure() -> None:
-    start = time.perf_counter()
-    load_knowledge.cache_clear()
-    kb = load_knowledge()
-    print(f"{'knowledge base load and validation':42} {(time.perf_counter() - start) * 1000:10.0f} ms")
-    rng = random.Random(7)
-    profiles = [Profile.from_slots({
-        "sector": rng.choice(list(kb.sectors)), "company_size": rng.choice(list(kb.sizes)),
-        "innovation_need": rng.choice(list(kb.needs)), "innovation_stage": rng.choice(list(kb.stages)),
-        "barriers": rng.sample(list(kb.barriers), 2), "offer": [rng.choice(list(kb.offers))],
-        "ip_sensitivity": rng.choice(["low", "medium", "high"]),
-        "partner_experience": rng.choice(["none", "good", "failed"]), "international": rng.random() < 0.5,
-    }) for _ in range(200)]
-    cycle = itertools.cycle(profiles)
-    timed("recommendations", 500, lambda: recommend(next(cycle), kb))
-    nlp = _build_nlp(patterns.build_patterns(kb))
-    texts = itertools.cycle(MESSAGES)
-    timed("entity matching (messages)", 2000, lambda: nlp(next(texts)))
-
-
-def bench_servers() -> List[str]:
-    start = time.perf_counter()
-    servers = Servers(database_url=f"sqlite:///{ROOT}/var/bench-{uuid.uuid4().hex[:8]}.db").start()
+def measure_stock(setting: bench_speed.Setting, scratch: Path) -> Dict[str, Any]:
+    """Train, start and load the ``rasa init`` bot inside ``scratch``."""
+    print("stock bot: rasa init --no-prompt (creates and trains it) ...", flush=True)
+    training = bench_bots.train_stock(scratch)
+    bot = bench_bots.start_stock(scratch, training)
     try:
-        print(f"{'servers up (Rasa + actions, from launch)':42} {time.perf_counter() - start:10.1f} s")
-        report = bench_understanding.firm_scripts(servers)
-        chat = Chat(servers, "bench-" + uuid.uuid4().hex[:8])
-        latencies: List[float] = []
-        for text in MESSAGES * 10:
-            begin = time.perf_counter()
-            chat.say(text)
-            latencies.append((time.perf_counter() - begin) * 1000)
-        quantiles = statistics.quantiles(latencies, n=20)
-        print(f"{'REST reply latency p50 / p95':42} {statistics.median(latencies):7.0f} ms / {quantiles[18]:.0f} ms")
-        for name, program in (("action server", "actions"), ("Rasa server", "rasa")):
-            print(f"{name + ' resident memory':42} {tree_rss_mb(servers.pid(program)):10.0f} MB")
+        figures = bench_speed.load_figures(bot, setting)
+        figures.update(bench_speed.fixed_figures(bot))
     finally:
-        servers.stop()
-    return report
+        bot.stop()
+    return figures
 
 
-def write_report(lines: List[str]) -> None:
-    """docs/benchmarks.md: the understanding figures of this run."""
-    header = ["# Benchmarks", "", "Written by `make bench` on "
-              f"{time.strftime('%Y-%m-%d')}, on a machine with {os.cpu_count()} cores.", "",
-              "## Understanding owners' own words", "",
-              "Measured on held-out sets never trained on (see [understanding.md](understanding.md)).", ""]
-    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(header + lines) + "\n", encoding="utf-8")
+def profile_turn(servers: Servers, out: Path, conversations: int) -> Dict[str, Any]:
+    """The profile of one turn, measured in a separate process on the running action server."""
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_profile.py"),
+                    "--actions-port", str(servers.actions_port), "--database-url", servers.database_url,
+                    "--conversations", str(conversations), "--out", str(out)],
+                   cwd=ROOT, env=servers.env, check=True, timeout=1800)
+    return json.loads(out.read_text())
+
+
+def measure_ours(setting: bench_speed.Setting, scratch: Path, results: Dict[str, Any],
+                 profile: bool, understanding: bool) -> Optional[List[str]]:
+    """Start OI Advisor, load it, profile a turn, score understanding, then fill its database.
+
+    Adds the figures to ``results``; returns the understanding section's lines, if measured.
+    """
+    database = f"sqlite:///{scratch / 'oi_advisor.db'}"
+    print("OI Advisor: starting the servers on a fresh database ...", flush=True)
+    bot = bench_bots.start_ours(database)
+    lines: Optional[List[str]] = None
+    try:
+        figures = bench_speed.load_figures(bot, setting)
+        if profile:
+            results["profile"] = profile_turn(bot.servers, scratch / "profile.json",
+                                              conversations=1 if setting.name == "tiny" else 3)
+        if understanding:
+            lines = bench_understanding.held_out(str(MODEL)) + bench_understanding.firm_scripts(bot.servers)
+        figures["seeded"] = bench_speed.seeded_figures(bot, database, setting)
+        figures.update(bench_speed.fixed_figures(bot))
+        figures["training_s"] = last_training_seconds()
+        results["bots"][bench_report.OURS] = figures
+    finally:
+        bot.stop()
+    return lines
+
+
+def last_training_seconds() -> Optional[float]:
+    """How long the last real training took, as ``scripts/train.sh`` recorded it."""
+    if not TRAINING_RECORD.exists():
+        return None
+    return json.loads(TRAINING_RECORD.read_text()).get("seconds")
+
+
+def run(setting: bench_speed.Setting, stock: bool, understanding: bool, profile: bool,
+        out_dir: Path) -> Dict[str, Any]:
+    """Measure everything the options ask for; write and return the results."""
+    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=ROOT / "var"))
+    results: Dict[str, Any] = {"measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                               "cores": os.cpu_count(), "setting": setting.describe(), "bots": {}}
+    try:
+        if stock:
+            results["bots"][bench_report.STOCK] = measure_stock(setting, scratch / "stock")
+        understanding_lines = measure_ours(setting, scratch, results, profile, understanding)
+        results["network"] = bench_network.run(pool=1_000 if setting.name == "tiny" else 10_000)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(bench_report.console(results))
+    bench_docs.write(results, out_dir, understanding_lines, bench_network.markdown_lines(results["network"]))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--setting", choices=sorted(SETTINGS), default="full")
+    parser.add_argument("--no-stock", action="store_true", help="skip the stock rasa init bot")
+    parser.add_argument("--no-understanding", action="store_true", help="keep the understanding figures")
+    parser.add_argument("--no-profile", action="store_true", help="skip the profile of one turn")
+    parser.add_argument("--out-dir", type=Path, default=ROOT / "docs")
+    args = parser.parse_args()
+    run(SETTINGS[args.setting], not args.no_stock, not args.no_understanding, not args.no_profile, args.out_dir)
 
 
 if __name__ == "__main__":
-    bench_pure()
-    understanding = bench_understanding.held_out(str(MODEL))
-    understanding += bench_servers()
-    write_report(understanding)
+    main()

@@ -140,3 +140,22 @@ def report(figures: Dict[str, Any]) -> None:
 
 if __name__ == "__main__":
     run()
+
+
+def markdown_lines(figures: Dict[str, Any]) -> List[str]:
+    """The network figures as a Markdown section for docs/benchmarks.md."""
+    lines = ["", "## Network suggestions", "",
+             f"On a labelled synthetic network of {figures['firms']} firms ({figures['leads']} leads with "
+             "planted complementary partners) and network M rebuilt from Lee et al. 2010; "
+             "see [network.md](network.md#measuring-it).", "",
+             "| figure | value | target |", "|---|---|---|",
+             f"| precision@5 | {figures['precision_at_5']:.3f} | >= {TARGETS['precision_at_5']} |",
+             f"| recall@10 | {figures['recall_at_10']:.3f} | (reported) |",
+             f"| network M's partners suggested for its lead | {figures['network_m_members_suggested']} of 4 "
+             f"| recovered |",
+             f"| one firm's suggestions among {figures['pool']} profiles, in memory "
+             f"| {figures['ms_per_firm_in_memory']} ms | < {TARGETS['ms_per_firm']:.0f} ms |"]
+    if "ms_per_firm_database" in figures:
+        lines.append(f"| the same, read from {figures['database']} | {figures['ms_per_firm_database']} ms "
+                     f"| < {TARGETS['ms_per_firm']:.0f} ms |")
+    return lines

@@ -7,6 +7,8 @@
 # Several Rasa servers can share one conversation store: set OI_LOCK_HOST (and
 # OI_LOCK_PORT, OI_LOCK_DB, OI_LOCK_PREFIX, OI_ACTIONS_URL) to use
 # deploy/endpoints-scaled.yml and Rasa's Redis lock store.
+# Rasa runs through bot/serve_rasa.py, which checks the action server's replies
+# with a JSON schema compiled once instead of on every call.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${OI_VENV_BIN:-.venv/bin}"
@@ -26,4 +28,4 @@ args=(run --model models --port "${OI_RASA_PORT:-5005}" --interface "${OI_RASA_H
 if [ -n "${OI_RASA_TOKEN:-}" ]; then
   args+=(--enable-api --auth-token "$OI_RASA_TOKEN")
 fi
-exec "$bin/rasa" "${args[@]}"
+exec "$bin/python" -m bot.serve_rasa "${args[@]}"
