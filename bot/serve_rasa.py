@@ -52,7 +52,7 @@ def install() -> None:
     """Make Rasa's remote actions use the compiled validator."""
     from rasa.core.actions.action import RemoteAction
 
-    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = validate_action_result
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ accept the same ones, and both reject the same ones with the same message.
 """
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
@@ -54,11 +56,13 @@ def test_broken_replies_are_still_rejected() -> None:
 
 
 def test_installed_into_rasa() -> None:
-    original = RemoteAction._validate_action_result
+    # the class as Rasa's server will find it, even if another test re-imported Rasa's modules
+    remote = importlib.import_module("rasa.core.actions.action").RemoteAction
+    original = remote._validate_action_result
     try:
         serve_rasa.install()
         with pytest.raises(ValidationError):
-            RemoteAction("action_x", None)._validate_action_result(BAD[0])
-        assert RemoteAction._validate_action_result is serve_rasa.validate_action_result
+            remote("action_x", None)._validate_action_result(BAD[0])
+        assert remote._validate_action_result is serve_rasa.validate_action_result
     finally:
-        RemoteAction._validate_action_result = original
+        remote._validate_action_result = original
