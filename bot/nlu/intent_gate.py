@@ -98,7 +98,10 @@ class IntentGate(GraphComponent):
             return
         doubt = self._detector.probability(text)
         message.set("doubt", round(doubt, 4), add_to_output=True)
-        replacement = gated_intent(intent.get("name"), doubt, from_entities(message.get(ENTITIES) or []))
+        ranked = [item.get("name") for item in message.get(INTENT_RANKING_KEY) or []
+                  if item.get("name") != intent.get("name")]
+        replacement = gated_intent(intent.get("name"), doubt, from_entities(message.get(ENTITIES) or []),
+                                   runner_up=ranked[0] if ranked else None)
         if replacement is None:
             return
         confidence = float(intent.get("confidence") or 0.0)

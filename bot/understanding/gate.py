@@ -28,6 +28,7 @@ ANSWERABLE = {"greet", "out_of_scope", "nlu_fallback", "thank", "ask_more", "ask
               "show_menu", "bot_challenge", "goodbye"}
 DOUBTABLE = {"inform", "nlu_fallback", "out_of_scope"}
 INFORM = "inform"
+FALLBACK = "nlu_fallback"
 MISCONCEPTION = "misconception"
 
 
@@ -36,12 +37,21 @@ def strongest(readings: Iterable[Reading]) -> float:
     return max((reading.confidence for reading in readings if reading.confidence != BARE_COUNT), default=0.0)
 
 
-def gated_intent(intent: Optional[str], doubt: float, readings: Iterable[Reading]) -> Optional[str]:
-    """The intent to use instead of ``intent``, or None to keep it."""
+def gated_intent(intent: Optional[str], doubt: float, readings: Iterable[Reading],
+                 runner_up: Optional[str] = None) -> Optional[str]:
+    """The intent to use instead of ``intent``, or None to keep it.
+
+    ``runner_up`` is the intent classifier's likeliest intent when its
+    confidence was too low and the message became ``nlu_fallback``: a doubt
+    both classifiers lean to ("other companies will use us and drop us") is
+    answered, not met with "please rephrase".
+    """
     answer = strongest(readings) >= ANSWER
     if intent == MISCONCEPTION:
         return INFORM if doubt < NOT_A_DOUBT and answer else None
     if intent in DOUBTABLE and doubt >= CLEAR_DOUBT:
+        return MISCONCEPTION
+    if intent == FALLBACK and runner_up == MISCONCEPTION and doubt >= NOT_A_DOUBT:
         return MISCONCEPTION
     if intent in ANSWERABLE and answer and doubt < NOT_A_DOUBT:
         return INFORM

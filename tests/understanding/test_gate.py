@@ -31,3 +31,9 @@ def test_control_intents_are_never_touched() -> None:
     for intent in ("stop", "delete_my_data", "start_over", "request_followup", "change_answer", "ask_privacy"):
         assert gated_intent(intent, 0.99, ANSWER) is None
         assert gated_intent(intent, 0.0, ANSWER) is None
+
+
+def test_a_doubt_both_classifiers_lean_to_is_answered_instead_of_rephrase() -> None:
+    assert gated_intent("nlu_fallback", 0.6, [], runner_up="misconception") == "misconception"
+    assert gated_intent("nlu_fallback", 0.3, [], runner_up="misconception") is None
+    assert gated_intent("nlu_fallback", 0.6, [], runner_up="ask_definition") is None
