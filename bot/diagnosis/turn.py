@@ -52,7 +52,7 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
         return _fill(reading, slots) if reading.updates else Decision()
     if returning:
         return _after_side_remark(message, requested, slots, asks)
-    choice = _chosen(message, requested, slots)
+    choice = _chosen(message, requested, slots, asks)
     if choice is not None:
         return choice
     if message.intent == "skip_question":
@@ -117,14 +117,16 @@ def _after_side_remark(message: Message, requested: str, slots: Mapping[str, Any
     return Decision()
 
 
-def _chosen(message: Message, requested: str, slots: Mapping[str, Any]) -> Optional[Decision]:
-    """"yes" to "Did you mean X?" takes X; "no" shows every choice."""
+def _chosen(message: Message, requested: str, slots: Mapping[str, Any], asks: int) -> Optional[Decision]:
+    """"yes" to "Did you mean X?" takes X; "no" shows every choice, or moves on after the second ask."""
     offered = list(slots.get(CHOICES_SLOT) or [])
     if not offered or message.intent not in ("affirm", "deny") or interpret(message, requested, slots).answers(requested):
         return None
     if message.intent == "affirm":
         reading = Interpretation(updates={requested: typed(requested, offered[0])})
         return _fill(reading, slots)
+    if asks >= MAX_ASKS:
+        return _leave_open(requested)
     return Decision(slots={CHOICES_SLOT: None, REASKS_SLOT: 1})
 
 

@@ -208,3 +208,10 @@ def test_after_a_side_remark_an_answer_half_read_offers_its_likeliest_values() -
     assert decision.slots == {CHOICES_SLOT: ["capacity", "nothing_yet"]}
     question = said("could a kitchen be shared?", "ask_definition", ("offer", "capacity", 0.35, 0.45, "kitchen"))
     assert decide(question, "offer", {}, asks=1, returning=True).slots == {}
+
+
+def test_no_to_did_you_mean_on_the_second_ask_moves_on_never_a_third_time() -> None:
+    offered = {CHOICES_SLOT: ["capacity", "market_access"]}
+    assert decide(said("no", "deny"), "offer", offered, asks=1).slots == {CHOICES_SLOT: None, REASKS_SLOT: 1}
+    moved_on = decide(said("no", "deny"), "offer", offered, asks=MAX_ASKS)
+    assert moved_on.slots["offer"] == SKIPPED and moved_on.replies[0].payload["id"] == "left_open"
