@@ -12,9 +12,9 @@ from tests.nlu import quality
 # Floors below the measured figures (docs/benchmarks.md), not the targets
 # (90 %, 98 %, 2 %, 95 %), which the assistant does not reach yet.
 FIRST_READING = 0.80
-WITHIN_CHOICES = 0.84
+WITHIN_CHOICES = 0.88
 CARDS_ON_ANSWERS = 0.15
-DOUBTS_RECOGNISED = 0.90
+DOUBTS_RECOGNISED = 0.88
 
 
 def test_no_heldout_text_is_trained_on() -> None:
