@@ -21,19 +21,13 @@ from typing import Callable, Dict, List, Optional
 
 import requests
 
+from tests.load.test_load import TURNS as LOAD_TURNS
 from tests.servers import MODEL, Servers, free_port
 
 VENV_BIN = Path(sys.executable).parent
 #: a whole diagnosis with side questions, ending in advice: custom actions and database writes
-OUR_SCRIPT = [
-    "hello", "I'd like advice for my firm", "we bake bread, about 12 people",
-    "what does open innovation mean?", "we'd like to develop a new kind of bread",
-    "it's just an idea for now", "why do you ask?", "we don't have the money for it",
-    "nothing yet really", "our recipes are secret, very sensitive",
-    "never worked with anyone outside", "no, only local partners", "why?",
-    "tell me more", "isn't open innovation only for big companies?", "show me other options",
-    "where does this come from?", "thanks", "help", "goodbye",
-]
+#: (the same conversation the load test sends)
+OUR_SCRIPT = list(LOAD_TURNS)
 #: the stock bot's own conversation: mood, cheering up, the bot challenge
 STOCK_SCRIPT = ["hi", "I am sad", "no", "very bad", "yes", "are you a bot?", "I am great", "bye"]
 
