@@ -70,7 +70,8 @@ class ActionWhyRecommendation(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         named = entity_values(tracker, "model") + entity_values(tracker, "partner")
-        reply = recommendation.why(tracker.get_slot("recommendation"), named[0] if named else None)
+        reply = recommendation.why(tracker.get_slot("recommendation"), named[0] if named else None,
+                                   load_knowledge())
         send(dispatcher, reply)
         payload = reply.payload or {}
         if payload.get("type") != "explain":

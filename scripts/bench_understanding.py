@@ -37,6 +37,9 @@ def held_out(model_path: str) -> List[str]:
         _line("voiced doubts recognised", recognised / doubts, "≥ 95 %"),
         _line("doubts answered with the expected card", right_id / doubts, "(reported)"),
     ]
+    intents, cards_right, phrasings = quality.phrasing_accuracy(parse)
+    lines.append(_line(f"intents of {phrasings} held-out phrasings", intents, "(floor 88 %)"))
+    lines.append(_line("card chosen for a held-out doubt phrasing", cards_right, "(floor 85 %)"))
     matched, vocabulary = quality.matcher_accuracy(parse)
     lines.append(_line("synonym matcher alone, vocabulary questions", matched / vocabulary, "(comparison)"))
     lines += ["", "Right at the first reading, per question:", "", "| question | right | answers |", "|---|---|---|"]

@@ -18,6 +18,9 @@ MAX_MESSAGE = 4000
 TOO_LONG = 413
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+NOT_SAVED = ("I can't save our conversation right now, so I have not taken in that message. "
+             "Please send it again in a minute: nothing you told me before is lost.")
+
 Problem = Tuple[int, str]
 
 

@@ -3,6 +3,8 @@
 The body is read as JSON whatever its content type (``curl -d`` sends a form
 type), as Rasa does; an unusable one gets a 4xx answer with ``{"error": ...}``,
 and a message that is only too long gets the reason as the bot's reply.
+While the conversation store cannot be written to, the owner is told that
+the message was not taken in, instead of Rasa carrying on without memory.
 """
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.checks import TOO_LONG, check_body
+from bot.channels.checks import NOT_SAVED, TOO_LONG, check_body
+from bot.storage.tracker_store import conversations_can_be_saved
 
 
 class CheckedRestInput(RestInput):
@@ -41,6 +44,8 @@ class CheckedRestInput(RestInput):
                     sender = json.loads(request.body)["sender"]
                     return response.json([{"recipient_id": sender, "text": reason}])
                 return response.json({"error": reason}, status=status)
+            if not await conversations_can_be_saved():
+                return response.json([{"recipient_id": checked["sender"], "text": NOT_SAVED}])
             request.parsed_json = checked  # type: ignore[assignment]  # Sanic types it as unset
             return None
 

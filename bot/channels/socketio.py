@@ -7,7 +7,8 @@ custom payloads arrive as ``{"custom": {...}}``, exactly as REST returns them.
 Each message is checked as the REST channel checks it
 (:mod:`bot.channels.checks`): control characters are dropped, and a message
 too long or without a usable session id gets a plain explanation instead of
-being handled.
+being handled, as is a message that arrives while the conversation store
+cannot be written to.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
-from bot.channels.checks import check_message, check_sender, clean_text
+from bot.channels.checks import NOT_SAVED, check_message, check_sender, clean_text
+from bot.storage.tracker_store import conversations_can_be_saved
 
 
 class PayloadSocketIOOutput(SocketIOOutput):
@@ -50,6 +52,9 @@ class PayloadSocketIOInput(SocketIOInput):
             if problem:
                 if isinstance(message.sender_id, str):
                     await message.output_channel.send_text_message(message.sender_id, problem[1])
+                return None
+            if not await conversations_can_be_saved():
+                await message.output_channel.send_text_message(message.sender_id, NOT_SAVED)
                 return None
             message.text = clean_text(message.text)
             return await on_new_message(message)

@@ -14,6 +14,7 @@ from bot.advice.profile import profile_query
 from bot.advice.result import ScoredEntry
 from bot.conversation.sources import web_base
 from bot.conversation.turns import Button, Reply, intent_button
+from bot.dialogue import explain
 from bot.knowledge.loader import KnowledgeBase
 
 LARGE_FIRM_NOTE = ("A note first: my advice is tuned for small and medium-sized firms (under 250 staff). "
@@ -87,14 +88,25 @@ def memory(advice: Recommendation, shown: int = 3) -> Dict[str, Any]:
     return {"data": advice.to_dict(), "shown": shown}
 
 
+def _kind_of(kb: KnowledgeBase, item_id: str) -> Optional[str]:
+    return "models" if item_id in kb.models else "partners" if item_id in kb.partners else None
+
+
 def _entries(remembered: Dict[str, Any], kind: str) -> List[Dict[str, Any]]:
     return list((remembered.get("data") or {}).get(kind) or [])
 
 
-def why(remembered: Optional[Dict[str, Any]], item_id: Optional[str]) -> Reply:
-    """The reasons behind one recommended model or partner (the top model by default)."""
+def why(remembered: Optional[Dict[str, Any]], item_id: Optional[str],
+        kb: Optional[KnowledgeBase] = None) -> Reply:
+    """The reasons behind one recommended model or partner (the top model by default).
+
+    Before any advice, "why licensing out?" or "explain licensing out to me"
+    is best answered with what licensing out is, so a named entry is
+    explained rather than turned away.
+    """
     if not remembered:
-        return no_recommendation_yet()
+        named = kb is not None and item_id is not None and _kind_of(kb, item_id)
+        return explain.explain(kb, {"kind": named, "id": item_id}) if named else no_recommendation_yet()
     entries = _entries(remembered, "models") + _entries(remembered, "partners")
     entry = next((e for e in entries if e["id"] == item_id), None) or entries[0]
     plus = [r["text"] for r in entry["reasons"] if r["delta"] > 0]

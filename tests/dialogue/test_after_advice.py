@@ -95,3 +95,15 @@ def test_the_result_is_four_messages_and_one_card(advice) -> None:
     assert cards[0].payload["plan_url"].split("?")[0].endswith("/plan/")
     assert "http" not in " ".join(r.text for r in replies)
     assert replies[-1].buttons and replies[-1].text.startswith("Your first steps:")
+
+
+def test_why_a_named_model_before_any_advice_says_what_it_is(kb) -> None:
+    reply = recommendation.why(None, "licensing_out", kb)
+    assert reply.payload == {**reply.payload, "type": "explain", "id": "licensing_out", "kind": "models"}
+    assert recommendation.why(None, None, kb).payload["id"] == "no_recommendation"
+
+
+def test_why_a_named_model_after_the_advice_gives_its_reasons(kb, advice) -> None:
+    _, remembered = advice
+    reply = recommendation.why(remembered, "licensing_out", kb)
+    assert reply.payload["kind"] == "why" and reply.payload["id"] == "licensing_out"

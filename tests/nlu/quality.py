@@ -30,6 +30,7 @@ HERE = ROOT / "tests" / "nlu"
 ANSWERS = HERE / "heldout_answers.yml"
 DOUBTS = HERE / "heldout_doubts.yml"
 SCRIPTS = HERE / "firm_scripts.yml"
+PHRASINGS = HERE / "heldout.yml"
 GUESSING_EXTRACTORS = {"AnswerReader", "KnowledgeEntityExtractor"}
 Parse = Callable[[str], Dict[str, Any]]
 
@@ -179,6 +180,28 @@ def doubt_recall(parse: Parse) -> Tuple[int, int, int]:
             key = ((parsed.get("response_selector") or {}).get("misconception") or {}).get("response", {})
             right += key.get("intent_response_key") == f"misconception/{case['expect']}"
     return recognised, right, len(doubts)
+
+
+def phrasing_accuracy(parse: Parse) -> Tuple[float, float, int]:
+    """(intent accuracy, card accuracy on doubts, phrasings) on ``heldout.yml``.
+
+    The same figures ``rasa test nlu`` gives, after the gate: the intent
+    of a card is "misconception", whichever card it names.
+    """
+    right_intents = right_cards = doubts = total = 0
+    for block in load(PHRASINGS)["nlu"]:
+        intent, _, card = block["intent"].partition("/")
+        for line in block["examples"].splitlines():
+            if not line.startswith("- "):
+                continue
+            parsed = parse(line[2:].strip())
+            total += 1
+            right_intents += (parsed.get("intent") or {}).get("name") == intent
+            if card:
+                doubts += 1
+                key = ((parsed.get("response_selector") or {}).get("misconception") or {}).get("response", {})
+                right_cards += key.get("intent_response_key") == block["intent"]
+    return right_intents / max(total, 1), right_cards / max(doubts, 1), total
 
 
 def model_parser(model_path: str) -> Parse:
