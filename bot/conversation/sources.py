@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, List, Optional
 
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 
 
 def citation(kb: KnowledgeBase, source_id: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Dict, List, Sequence, Tuple
 
 from bot.conversation.turns import Button, Reply, intent_button
+from bot.knowledge import KnowledgeBase
 from bot.knowledge.answers import ANSWER_SLOTS, allowed_values
-from bot.knowledge.loader import KnowledgeBase
 
 QUESTIONS: Dict[str, str] = {
     "sector": "What does your firm do? Tell me in your own words (for example \"we bake bread\") or pick a sector.",

@@ -12,7 +12,7 @@ from typing import Any, Dict, Mapping, Optional
 from bot.conversation.turns import Reply, intent_button
 from bot.diagnosis.form import FORM_SLOTS, SKIPPED, is_answered
 from bot.diagnosis.questions import value_name
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 
 LABELS: Dict[str, str] = {
     "sector": "Sector",

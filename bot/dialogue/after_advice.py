@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional
 from bot.conversation.phrasing import normalise
 from bot.conversation.sources import cite, reference
 from bot.conversation.turns import Button, Reply, intent_button
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 
 #: "what is a living lab", "what's an intermediary?", "what does open source mean"
 _TERM = re.compile(r"^(?:so |and |ok )?(?:what s|whats|what is|what are|what does|what do|define|meaning of)"

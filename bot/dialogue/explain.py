@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from bot.advice.lookup import lower_first
 from bot.conversation.sources import cite, reference
 from bot.conversation.turns import Reply, intent_button
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 
 #: entity -> knowledge kind, in the order a question's subject is chosen
 SUBJECTS: List[Tuple[str, str]] = [

@@ -5,7 +5,7 @@ from typing import Optional
 
 from bot.conversation.sources import cite
 from bot.conversation.turns import Reply, intent_button
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 
 
 def answer(kb: KnowledgeBase, misconception_id: str, reality_said: bool = False) -> Reply:

@@ -15,7 +15,7 @@ from bot.advice.result import ScoredEntry
 from bot.conversation.sources import web_base
 from bot.conversation.turns import Button, Reply, intent_button
 from bot.dialogue import explain
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 
 LARGE_FIRM_NOTE = ("A note first: my advice is tuned for small and medium-sized firms (under 250 staff). "
                    "Much of it still applies to you, but weigh it with that in mind.")
@@ -105,8 +105,10 @@ def why(remembered: Optional[Dict[str, Any]], item_id: Optional[str],
     explained rather than turned away.
     """
     if not remembered:
-        named = kb is not None and item_id is not None and _kind_of(kb, item_id)
-        return explain.explain(kb, {"kind": named, "id": item_id}) if named else no_recommendation_yet()
+        kind = _kind_of(kb, item_id) if kb is not None and item_id is not None else None
+        if kb is None or item_id is None or kind is None:
+            return no_recommendation_yet()
+        return explain.explain(kb, {"kind": kind, "id": item_id})
     entries = _entries(remembered, "models") + _entries(remembered, "partners")
     entry = next((e for e in entries if e["id"] == item_id), None) or entries[0]
     plus = [r["text"] for r in entry["reasons"] if r["delta"] > 0]

@@ -22,8 +22,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.knowledge import knowledge_dir, load_knowledge
 from bot.knowledge.answers import load_examples
-from bot.knowledge.loader import knowledge_dir, load_knowledge
 from bot.nlu.fingerprint import knowledge_fingerprint
 from bot.nlu.training_texts import answer_texts, split_examples
 from bot.understanding.doubts import DoubtDetector

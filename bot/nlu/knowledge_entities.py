@@ -22,7 +22,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.knowledge.loader import knowledge_dir, load_knowledge
+from bot.knowledge import knowledge_dir, load_knowledge
 from bot.nlu import patterns as kb_patterns
 from bot.nlu.fingerprint import knowledge_fingerprint
 

@@ -25,8 +25,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.knowledge.answers import load_examples
-from bot.knowledge.loader import KnowledgeBase, load_knowledge
 
 RETRIEVAL_INTENT = "misconception"
 ANSWER_INTENT = "inform"

@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Optional
 import spacy
 from spacy.language import Language
 
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.knowledge.vocabulary import vocabulary
 
 STAFF_LABEL = "staff_count"

@@ -81,13 +81,20 @@ def propose(connection: Connection, first: str, second: str, *, by: str) -> Intr
     new_id = connection.execute(insert(introductions).values(
         first_sender=first, second_sender=second, proposed_by=by[:80], proposed_at=now,
         outcome="proposed", updated_at=now)).inserted_primary_key[0]
-    return get(connection, new_id)  # type: ignore[return-value]
+    return _written(connection, new_id)
 
 
 def get(connection: Connection, introduction_id: int) -> Optional[Introduction]:
     """The introduction with this id, if any."""
     row = connection.execute(select(introductions).where(introductions.c.id == introduction_id)).first()
     return _introduction(row) if row else None
+
+
+def _written(connection: Connection, introduction_id: int) -> Introduction:
+    """The introduction just written in this transaction, which therefore exists."""
+    written = get(connection, introduction_id)
+    assert written is not None, introduction_id
+    return written
 
 
 def for_firm(connection: Connection, sender_id: str) -> List[Introduction]:
@@ -121,7 +128,7 @@ def record_answer(connection: Connection, introduction_id: int, sender_id: str, 
         raise IntroductionError("That firm no longer agrees to be matched.")
     connection.execute(update(introductions).where(introductions.c.id == introduction_id).values(
         first_agreed=first, second_agreed=second, outcome=_outcome(first, second), updated_at=utcnow()))
-    return get(connection, introduction_id)  # type: ignore[return-value]
+    return _written(connection, introduction_id)
 
 
 def mark_collaborating(connection: Connection, introduction_id: int) -> Introduction:
@@ -131,7 +138,7 @@ def mark_collaborating(connection: Connection, introduction_id: int) -> Introduc
         raise IntroductionError("Only an introduction both firms accepted can become a collaboration.")
     connection.execute(update(introductions).where(introductions.c.id == introduction_id)
                        .values(outcome="collaborating", updated_at=utcnow()))
-    return get(connection, introduction_id)  # type: ignore[return-value]
+    return _written(connection, introduction_id)
 
 
 def close_open(connection: Connection, sender_id: str) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Dict, Mapping, Optional, Tuple
 
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.tutorial import views
 from bot.tutorial.outcome import ProgressRecord, Turn
 from bot.tutorial.state import LessonProgress, TutorialState, ordered_lessons

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.tutorial import views
 from bot.tutorial.outcome import AnswerRecord, ProgressRecord, Turn
 from bot.tutorial.state import TutorialState

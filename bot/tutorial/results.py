@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Dict, List, Optional, Protocol, Sequence, Tuple
 
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.knowledge.schema import Lesson, QuizQuestion
 from bot.tutorial.state import ordered_lessons
 

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Mapping, Optional
 
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.knowledge.schema import Lesson
 
 PHASES = ("class_code", "learner_name", "menu", "lesson", "quiz", "result")

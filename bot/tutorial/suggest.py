@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.tutorial.state import TutorialState, ordered_lessons
 
 PASS_NUMERATOR, PASS_DENOMINATOR = 2, 3

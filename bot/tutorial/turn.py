@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 
 from bot.conversation.control import FORMS
 from bot.conversation.turns import Message, Reply
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.tutorial import navigation, quiz, views
 from bot.tutorial.learner import find_codes, parse_name
 from bot.tutorial.matching import looks_like_question, match_option

@@ -11,7 +11,7 @@ from typing import List, Optional
 
 from bot.conversation.sources import cite
 from bot.conversation.turns import Button, Reply, intent_button
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.knowledge.schema import Lesson
 from bot.tutorial.learner import EXAMPLE_CODE
 from bot.tutorial.state import TutorialState, ordered_lessons

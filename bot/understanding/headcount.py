@@ -156,6 +156,6 @@ def size_band(count: int, bands: Iterable[Mapping[str, object]]) -> Optional[str
     """The id of the size band (``{"id", "min", "max"}``) a head count falls in."""
     for band in bands:
         upper = band["max"]
-        if count >= int(band["min"]) and (upper is None or count <= int(upper)):  # type: ignore[arg-type]
+        if count >= int(str(band["min"])) and (upper is None or count <= int(str(upper))):
             return str(band["id"])
     return None

@@ -23,7 +23,7 @@ from __future__ import annotations
 import pickle
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -248,15 +248,19 @@ def ranked_values(readings: Iterable[Reading], slot: str) -> List[Tuple[str, flo
     return sorted(scores.items(), key=lambda item: item[1], reverse=True)
 
 
-def from_entities(entities: Iterable[Mapping[str, object]]) -> List[Reading]:
-    """Readings carried as Rasa ``answer`` entities (role = question), malformed ones skipped."""
+def from_entities(entities: Iterable[Mapping[str, Any]]) -> List[Reading]:
+    """Readings carried as Rasa ``answer`` entities (role = question), malformed ones skipped.
+
+    Entities arrive from the channel as JSON, so every field is checked by
+    converting it; one that does not convert drops that reading only.
+    """
     found = []
     for item in entities:
         if item.get("entity") != "answer":
             continue
         try:
-            found.append(Reading(str(item["role"]), str(item["value"]), float(item["confidence_entity"]),  # type: ignore[arg-type]
-                                 int(item["start"]), int(item["end"]), float(item.get("share") or 0.0)))  # type: ignore[arg-type]
+            found.append(Reading(str(item["role"]), str(item["value"]), float(item["confidence_entity"]),
+                                 int(item["start"]), int(item["end"]), float(item.get("share") or 0.0)))
         except (KeyError, TypeError, ValueError):
             continue
     return found

@@ -14,7 +14,7 @@ from bot.advice.readiness import Readiness
 from bot.advice.result import Recommendation, ScoredEntry
 from bot.advice.risks import main_risk
 from bot.advice.summary import profile_summary
-from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge import KnowledgeBase
 
 
 @dataclass(frozen=True)
