@@ -31,8 +31,14 @@ CHATTER = {
     "show_menu": "Let's finish these few questions first; the menu is there afterwards.",
     "next_step": "Let's carry on.",
 }
-#: below this doubt probability, a "misconception" that answers the asked question is an answer
+#: below this doubt probability, a "misconception" inside the form is read as an answer
 VOICED_DOUBT = 0.5
+#: a message that answers the question just asked is a doubt only above this probability.
+#: The doubt detector was trained with doubts and other messages weighed equally; an owner
+#: who was just asked a question is answering it far more often (we assume at least nine
+#: times in ten), so the detector's odds must exceed those prior odds of 9 to 1.
+ANSWER_PRIOR_ODDS = 9.0
+DOUBT_IN_AN_ANSWER = ANSWER_PRIOR_ODDS / (ANSWER_PRIOR_ODDS + 1)
 REASKS_SLOT = "diagnosis_reasks"
 CHOICES_SLOT = "diagnosis_choices"
 ASKS_SLOT = "diagnosis_asks"
@@ -61,7 +67,7 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
         return _go_back(requested, slots)
     if message.intent == "why_ask":
         return Decision(slots={REASKS_SLOT: reasks}, replies=[questions.why(requested)])
-    if message.intent == "misconception" and message.doubt < VOICED_DOUBT:
+    if message.intent == "misconception" and not _voices_doubt(message, requested, slots):
         return _answer_not_doubt(message, requested, slots, reasks, asks)
     if message.intent in DIGRESSIONS:
         return Decision(reject=True)
@@ -73,6 +79,19 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
     if message.intent in CHATTER:
         return _chatter(message.intent, requested, reasks, asks)
     return _unclear(requested, reasks, asks, reading)
+
+
+def _voices_doubt(message: Message, requested: str, slots: Mapping[str, Any]) -> bool:
+    """Whether a "misconception" inside the form should interrupt it with a card.
+
+    "If the partner is right, sure" (asked about partners abroad) and "our
+    blends are secret, so very" (asked about secrecy) share words with
+    doubts, yet answer the question: the card then answers a doubt nobody
+    voiced. A message that answers the question needs the stronger doubt.
+    """
+    if message.doubt < VOICED_DOUBT:
+        return False
+    return message.doubt >= DOUBT_IN_AN_ANSWER or not interpret(message, requested, slots).answers(requested)
 
 
 def _answer_not_doubt(message: Message, requested: str, slots: Mapping[str, Any],

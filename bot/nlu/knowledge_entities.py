@@ -21,6 +21,8 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from bot.knowledge import knowledge_dir, load_knowledge
 from bot.nlu import patterns as kb_patterns
@@ -132,9 +134,11 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                 "end": span.end_char, "confidence_entity": 1.0, "text": span.text}
 
 
-def _build_nlp(patterns: List[dict]):
+def _build_nlp(patterns: List[dict]) -> Language:
+    """A blank English pipeline whose only component matches the knowledge base's phrases."""
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"validate": False})
     if patterns:
+        assert isinstance(ruler, EntityRuler)  # what "entity_ruler" names; spaCy types it as any pipe
         ruler.add_patterns(patterns)
     return nlp

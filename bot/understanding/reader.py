@@ -146,7 +146,8 @@ def _without_count(span: Clause, count: Optional[HeadCount]) -> str:
     tail = re.match(rf"\s*(?:[a-z]+[- ]?){{0,2}}?{PEOPLE}\b", span.text[end:], re.I)
     end += tail.end() if tail else 0
     head = re.search(r"(?:\b(?:with|of|about|around|roughly|we are|we're|and)\s+)?$", span.text[:start], re.I)
-    masked = (span.text[:head.start()] + span.text[end:]).strip(" ,.")
+    cut = head.start() if head else start  # the pattern can match empty at the end, so it always does
+    masked = (span.text[:cut] + span.text[end:]).strip(" ,.")
     return masked or span.text
 
 

@@ -180,8 +180,17 @@ def test_an_answer_misread_as_a_doubt_is_stored_without_a_card() -> None:
     reading = ("innovation_stage", "commercialisation", 0.4, 0.8, text)
     calm = Message(text, "misconception", readings=said(text, "inform", reading).readings, doubt=0.2)
     assert decide(calm, "innovation_stage", {}).slots["innovation_stage"] == "commercialisation"
-    worried = Message(text, "misconception", readings=calm.readings, doubt=0.8)
+    unsure = Message(text, "misconception", readings=calm.readings, doubt=0.8)
+    assert decide(unsure, "innovation_stage", {}).slots["innovation_stage"] == "commercialisation"
+    worried = Message(text, "misconception", readings=calm.readings, doubt=0.95)
     assert decide(worried, "innovation_stage", {}).reject
+
+
+def test_a_doubt_that_answers_nothing_interrupts_with_its_card() -> None:
+    text = "open innovation is only for big corporations"
+    reading = ("innovation_stage", "exploration", 0.05, 0.3, text)
+    doubt = Message(text, "misconception", readings=said(text, "inform", reading).readings, doubt=0.6)
+    assert decide(doubt, "innovation_stage", {}).reject
 
 
 def test_an_answer_to_another_question_after_the_second_ask_still_moves_on() -> None:

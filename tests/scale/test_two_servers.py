@@ -61,8 +61,6 @@ def test_alternating_turns_are_stored_once_and_in_order(two_servers) -> None:  #
     assert turns_are_whole(events)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a message that starts the diagnosis, sent to the second "
-                   "server while the first handles another, is lost (docs/reliability.md)")
 def test_simultaneous_messages_to_both_servers_are_each_handled_whole(two_servers) -> None:  # type: ignore[no-untyped-def]
     first, second = two_servers
     sender = f"scale-{secrets.token_hex(6)}"
