@@ -166,3 +166,5 @@ def test_the_widget_works_on_a_page_with_an_amd_loader(page, host_site: HostSite
     expect(widget.dialog).to_contain_text("Online", timeout=30_000)
     widget.wait_for_menu()
     assert page.evaluate("() => typeof window.define === 'function' && window.define.amd.page === true")
+    assert page.evaluate("() => window.defined === undefined"), "nothing registered with the page's loader"
+    assert page.evaluate("() => !('io' in window)"), "the socket.io client leaves no global behind"

@@ -37,9 +37,11 @@ def test_an_xss_attempt_is_shown_as_text(demo: Widget, page_errors) -> None:
     assert page_errors == []
 
 
-LINKIFY = """text => {
+# The widget's own linkify module: the same address, so the same instance the widget imported.
+LINKIFY = """async text => {
+    const { linkify } = await import(new URL("/widget/parts/linkify.js", location.href).href);
     const box = document.createElement("div");
-    box.append(window.OIWidget.linkify.linkify(text));
+    box.append(linkify(text));
     return {text: box.textContent, links: [...box.querySelectorAll("a")].map(a => ({
         href: a.getAttribute("href"), label: a.textContent, rel: a.rel, target: a.target}))};
 }"""

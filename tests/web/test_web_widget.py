@@ -5,6 +5,8 @@ import json
 import re
 import secrets
 from pathlib import Path
+from typing import List
+from urllib.parse import urljoin
 
 import pytest
 from flask.testing import FlaskClient
@@ -16,6 +18,10 @@ from bot.web.staff import CONTENT_SECURITY_POLICY as STAFF_POLICY
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "bot" / "web" / "widget" / "static"
 LIBRARY = ROOT / "node_modules" / "socket.io-client"
+#: what browsers accept as the Content-Type of a module script
+JAVASCRIPT = {"text/javascript", "application/javascript"}
+#: module specifiers in ``import ... from "x"``, ``export ... from "x"`` and ``import("x")``
+IMPORTED = re.compile(r'(?:\bfrom\s*|\bimport\s*\(\s*)"([^"]+\.js)"')
 
 
 @pytest.fixture
@@ -25,24 +31,52 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FlaskClient:
     return app.test_client()
 
 
-def test_the_loader_and_every_part_it_loads_are_served_to_any_site(client: FlaskClient) -> None:
+def modules_imported_by(client: FlaskClient, entry: str) -> List[str]:
+    """Every module ``entry`` imports, directly or not, as paths on the web app (entry first)."""
+    found, todo = [entry], [entry]
+    while todo:
+        path = todo.pop()
+        response = client.get(path)
+        assert response.status_code == 200, path
+        if path.endswith(".min.js"):
+            continue  # the socket.io client: minified, imports nothing
+        for specifier in IMPORTED.findall(response.get_data(as_text=True)):
+            module = urljoin(path, specifier)
+            if module not in found:
+                found.append(module)
+                todo.append(module)
+    return found
+
+
+def test_the_loader_and_every_module_it_imports_are_served_to_any_site(client: FlaskClient) -> None:
     loader = client.get("/widget/oi-widget.js")
     assert loader.status_code == 200 and loader.mimetype == "text/javascript"
     assert loader.headers["Access-Control-Allow-Origin"] == "*"
-    parts = re.findall(r'"((?:parts/)?[\w.-]+\.js)"', loader.get_data(as_text=True))
-    assert "socket.io.min.js" in parts and "parts/main.js" in parts
-    for part in parts + ["oi-widget.css"]:
-        response = client.get(f"/widget/{part}")
-        assert response.status_code == 200, part
+    assert 'import(new URL("parts/main.js", base)' in loader.get_data(as_text=True)
+    modules = modules_imported_by(client, "/widget/parts/main.js")
+    parts = {f"/widget/parts/{part.name}" for part in (STATIC / "parts").glob("*.js")}
+    assert set(modules) == parts | {"/widget/socket.io.esm.min.js"}, "every part is used, none is missing"
+    for path in modules:
+        response = client.get(path)
+        assert response.mimetype in JAVASCRIPT, path  # module scripts need a JavaScript type
+        assert response.headers["Access-Control-Allow-Origin"] == "*", path  # modules load by CORS
         assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert client.get("/widget/oi-widget.css").status_code == 200
+
+
+def test_no_part_shares_code_through_a_global() -> None:
+    for script in (STATIC / "parts").glob("*.js"):
+        assert "OIWidget" not in script.read_text(), script
+        assert "window.io" not in script.read_text(), script
 
 
 def test_the_socket_io_client_comes_from_the_npm_package(client: FlaskClient) -> None:
     version = json.loads((LIBRARY / "package.json").read_text())["version"]
     assert version.split(".")[0] == "4", "Engine.IO 4 clients talk to python-socketio 5"
-    response = client.get("/widget/socket.io.min.js")
-    assert response.status_code == 200
-    assert response.get_data() == (LIBRARY / "dist" / "socket.io.min.js").read_bytes()
+    response = client.get("/widget/socket.io.esm.min.js")
+    assert response.status_code == 200 and response.mimetype in JAVASCRIPT
+    assert response.get_data() == (LIBRARY / "dist" / "socket.io.esm.min.js").read_bytes()
+    assert client.get("/widget/socket.io.esm.min.js.map").status_code == 200
 
 
 def test_sources_json_cites_every_source(client: FlaskClient) -> None:

@@ -5,11 +5,19 @@ Any site embeds it with one tag::
     <script src="https://advisor.example.org/widget/oi-widget.js"
             data-server-url="https://rasa.example.org" data-title="OI Advisor"></script>
 
-``oi-widget.js`` then loads its stylesheet, its parts and the socket.io client
-(``/widget/socket.io.min.js``, installed from npm into ``node_modules``) from
-this same address, so the site needs no build step. ``/widget/sources.json``
-gives the citations of the knowledge base's sources for the widget's cards.
-All files may be loaded by any site.
+``oi-widget.js`` is a classic script: it reads the tag's ``data-`` attributes
+and imports ``parts/main.js`` with ``import()``, passing them to its
+``start(config)``. The files in ``static/parts/`` are native ES modules that
+import one another (no build step, no bundler); ``parts/connection.js``
+imports the ES module build of the socket.io client
+(``/widget/socket.io.esm.min.js``, installed from npm into ``node_modules``).
+Everything comes from this same address, including the stylesheet.
+``/widget/sources.json`` gives the citations of the knowledge base's sources
+for the widget's cards.
+
+All files may be loaded by any site: browsers fetch module scripts by CORS,
+so the ``Access-Control-Allow-Origin: *`` below is what lets other sites run
+the parts, and they need a JavaScript ``Content-Type`` (``text/javascript``).
 """
 from __future__ import annotations
 
@@ -37,10 +45,10 @@ def shareable(response: Response) -> Response:
     return response
 
 
-@blueprint.route("/socket.io.min.js")
-@blueprint.route("/socket.io.min.js.map")
+@blueprint.route("/socket.io.esm.min.js")
+@blueprint.route("/socket.io.esm.min.js.map")
 def socket_io_client() -> Response:
-    """The socket.io client library (and its source map), straight from ``node_modules``."""
+    """The socket.io client's ES module build (and its source map), straight from ``node_modules``."""
     filename = request.path.rsplit("/", 1)[-1]
     if not (SOCKET_IO_DIST / filename).is_file():
         return Response(MISSING_LIBRARY, status=404, mimetype="text/javascript")

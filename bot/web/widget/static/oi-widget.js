@@ -13,34 +13,24 @@
  * data-privacy-url the site's privacy policy, linked from the privacy notice
  * data-socket-path the socket.io path on that server (default "/socket.io")
  *
- * This file reads the attributes and loads, in order, the socket.io client and
- * the widget's parts from the folder it was loaded from; parts/main.js starts it.
+ * This file stays a classic script, so that a site can embed it with a plain
+ * <script> tag and it can read its data- attributes through
+ * document.currentScript (which module scripts do not have). It reads them,
+ * then imports parts/main.js, an ES module, from the folder it was loaded
+ * from and calls its start(config). The parts import one another and the
+ * socket.io client (socket.io.esm.min.js) as ES modules; the browser fetches
+ * them by CORS, which the web app allows for every site.
  */
 (function () {
   "use strict";
 
   var script = document.currentScript;
-  if (!script || (window.OIWidget && window.OIWidget.config)) {
-    return;
+  if (!script) {
+    return; // not run from a <script src> tag: no attributes to read
   }
-  var PARTS = [
-    "socket.io.min.js",
-    "parts/dom.js",
-    "parts/linkify.js",
-    "parts/colors.js",
-    "parts/store.js",
-    "parts/connection.js",
-    "parts/layout.js",
-    "parts/cards.js",
-    "parts/log.js",
-    "parts/panel.js",
-    "parts/main.js"
-  ];
   var base = new URL(".", script.src).href;
   var data = script.dataset;
-  var widget = (window.OIWidget = window.OIWidget || {});
-
-  widget.config = {
+  var config = {
     base: base,
     serverUrl: (data.serverUrl || new URL(base).origin).replace(/\/+$/, ""),
     socketPath: data.socketPath || "/socket.io",
@@ -49,33 +39,15 @@
     greeting: data.greeting || "",
     privacyUrl: data.privacyUrl || ""
   };
-  // The socket.io bundle sets window.io; give the page back its own, if it had one.
-  widget.pageIo = { present: "io" in window, value: window.io };
 
-  // socket.io's bundle is UMD: on a page with RequireJS or another AMD loader
-  // it registers itself as a module instead of setting window.io. Hide the
-  // page's define while it runs and give it back right after.
-  var amd = { present: "define" in window, value: window.define };
-  function restoreDefine() {
-    if (amd.present) {
-      window.define = amd.value;
+  // Resolved against this script's own address, not the page's.
+  import(new URL("parts/main.js", base).href).then(
+    function (main) {
+      main.start(config);
+    },
+    function (error) {
+      // Like a failed <script> tag: the page goes on without the widget.
+      console.error("OI Advisor widget could not load:", error);
     }
-    amd.present = false;
-  }
-  if (amd.present && amd.value && amd.value.amd) {
-    window.define = undefined;
-  } else {
-    amd.present = false;
-  }
-
-  PARTS.forEach(function (name, index) {
-    var tag = document.createElement("script");
-    tag.src = base + name;
-    tag.async = false; // run in the order added
-    if (index === 0) {
-      tag.addEventListener("load", restoreDefine);
-      tag.addEventListener("error", restoreDefine);
-    }
-    document.head.appendChild(tag);
-  });
+  );
 })();
