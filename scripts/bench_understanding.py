@@ -37,6 +37,10 @@ def held_out(model_path: str) -> List[str]:
         _line("voiced doubts recognised", recognised / doubts, "≥ 95 %"),
         _line("doubts answered with the expected card", right_id / doubts, "(reported)"),
     ]
+    carded, asked, both, answering = quality.doubts_inside_the_form(parse)
+    lines.append(_line("doubts voiced inside the questions that get their card", carded / asked, "(reported)"))
+    lines.append(_line("doubts with an answer: card shown and answer stored", both / max(answering, 1),
+                       "(reported)"))
     intents, cards_right, phrasings = quality.phrasing_accuracy(parse)
     lines.append(_line(f"intents of {phrasings} held-out phrasings", intents, "(floor 88 %)"))
     lines.append(_line("card chosen for a held-out doubt phrasing", cards_right, "(floor 85 %)"))

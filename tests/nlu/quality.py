@@ -182,6 +182,28 @@ def doubt_recall(parse: Parse) -> Tuple[int, int, int]:
     return recognised, right, len(doubts)
 
 
+def doubts_inside_the_form(parse: Parse) -> Tuple[int, int, int, int]:
+    """(cards, doubts, answers stored with their card, doubts carrying an answer) inside the questions.
+
+    Each held-out doubt is sent as the reply to a question: the one it also
+    answers, if any, else the stage question. A doubt should interrupt with
+    its card, and an answer in it should be stored as well.
+    """
+    cards = doubts = both = answering = 0
+    for case in load(DOUBTS)["doubts"]:
+        message = as_message(parse(case["text"]))
+        for question in list(case.get("answers") or {}) or ["innovation_stage"]:
+            decision = decide(message, question, {}, asks=1)
+            shown = decision.reject and message.intent == "misconception"
+            doubts += 1
+            cards += shown
+            if case.get("answers"):
+                answering += 1
+                after = decide(message, question, {}, asks=1, returning=True) if decision.reject else decision
+                both += shown and after.slots.get(question) is not None
+    return cards, doubts, both, answering
+
+
 def phrasing_accuracy(parse: Parse) -> Tuple[float, float, int]:
     """(intent accuracy, card accuracy on doubts, phrasings) on ``heldout.yml``.
 
