@@ -1,13 +1,13 @@
 """The diagnosis form: validation, questions, summary and corrections, as Rasa events."""
 from __future__ import annotations
 
-from abc import ABCMeta, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.family import FamilyAction
 from actions.parsing import entity_values, latest_message
 from actions.recommendation import named_models, recommend
 from actions.replies import send
@@ -65,14 +65,11 @@ class ValidateDiagnosisForm(Action):
         return [SlotSet(name, value) for name, value in decision.slots.items()]
 
 
-class AskQuestion(Action, metaclass=ABCMeta):
+class AskQuestion(FamilyAction):
     """Ask one diagnosis question, or offer the likeliest readings of an unclear answer."""
 
-    slot: Text = ""
-
-    @abstractmethod
-    def name(self) -> Text:
-        """``action_ask_<slot>``, the name Rasa forms call to ask ``slot``."""
+    #: the form slot asked for; each member sets it
+    slot: Text
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
@@ -82,13 +79,8 @@ class AskQuestion(Action, metaclass=ABCMeta):
         return [SlotSet(ASKS_SLOT, {"slot": self.slot, "count": asks_of(tracker, self.slot) + 1})]
 
 
-def ask_action(slot: Text) -> type:
-    """The ``action_ask_<slot>`` class for one form slot."""
-    return type(f"AskQuestion_{slot}", (AskQuestion,),
-                {"slot": slot, "name": lambda self: f"action_ask_{self.slot}"})
-
-
-ASK_ACTIONS = [ask_action(slot) for slot in FORM_SLOTS]
+#: ``action_ask_<slot>``, the name Rasa's form calls to ask ``slot``, for every question
+ASK_ACTIONS = AskQuestion.members({f"action_ask_{slot}": {"slot": slot} for slot in FORM_SLOTS})
 
 
 class ActionStartDiagnosis(Action):

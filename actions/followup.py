@@ -1,12 +1,14 @@
 """Follow-up requests and erasure: consent, contact form, delete my data."""
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Text
+from abc import abstractmethod
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.family import FamilyAction
 from actions.parsing import latest_intent
 from actions.replies import send
 from actions.session_log import attempt, saved
@@ -16,18 +18,13 @@ from bot.followup.request import CONSENT_TEXT
 from bot.storage import conversations
 
 
-class ReplyAction:
-    """Mixin for actions that only send one fixed reply from ``bot.followup.form``.
+class ReplyAction(FamilyAction):
+    """Send one fixed reply from ``bot.followup.form``."""
 
-    Not an ``Action`` itself, so the SDK does not register it under an empty name.
-    """
-
-    action_name = ""
-    #: set by ``reply_action``; a class attribute holding a plain function
-    make_reply: Callable[[], Reply]
-
-    def name(self) -> Text:
-        return self.action_name
+    @staticmethod
+    @abstractmethod
+    def make_reply() -> Reply:
+        """The reply; each member sets it to a function of ``bot.followup.form``."""
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
@@ -35,21 +32,15 @@ class ReplyAction:
         return []
 
 
-def reply_action(name: Text, make_reply: Callable[[], Reply]) -> type:
-    """An action class named ``name`` that sends the reply ``make_reply`` builds."""
-    return type(f"Reply_{name}", (ReplyAction, Action),
-                {"action_name": name, "make_reply": staticmethod(make_reply)})
-
-
 #: consent before contact details, and confirmation before erasing
-REPLY_ACTIONS = [reply_action(name, make_reply) for name, make_reply in {
+REPLY_ACTIONS = ReplyAction.members({name: {"make_reply": staticmethod(make_reply)} for name, make_reply in {
     "action_ask_followup_consent": followup.consent,
     "action_followup_declined": followup.declined,
     "action_confirm_erase": followup.confirm_erase,
     "action_erase_kept": followup.erase_kept,
     "action_explain_privacy": followup.privacy,
     "action_explain_privacy_consent": followup.privacy_then_consent,
-}.items()]
+}.items()})
 
 
 class ValidateFollowupForm(Action):
@@ -68,13 +59,11 @@ class ValidateFollowupForm(Action):
         return [SlotSet(name, value) for name, value in decision.slots.items()]
 
 
-class AskContact:
-    """Mixin: ask one contact question, with the reason if the last answer was refused."""
+class AskContact(FamilyAction):
+    """Ask one contact question, with the reason if the last answer was refused."""
 
-    slot = ""
-
-    def name(self) -> Text:
-        return f"action_ask_{self.slot}"
+    #: the contact slot asked for; each member sets it
+    slot: Text
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
@@ -82,8 +71,8 @@ class AskContact:
         return []
 
 
-ASK_CONTACT_ACTIONS = [type(f"AskContact_{slot}", (AskContact, Action), {"slot": slot})
-                       for slot in followup.FOLLOWUP_SLOTS]
+ASK_CONTACT_ACTIONS = AskContact.members({f"action_ask_{slot}": {"slot": slot}
+                                          for slot in followup.FOLLOWUP_SLOTS})
 
 
 class ActionSubmitFollowup(Action):

@@ -1,13 +1,14 @@
 """Answer questions about the knowledge base at any point in the conversation."""
 from __future__ import annotations
 
-from abc import ABCMeta, abstractmethod
+from abc import abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.family import FamilyAction
 from actions.parsing import entity_values, latest_message
 from actions.recommendation import case_check
 from actions.replies import send
@@ -27,13 +28,8 @@ def remember(reply: Reply) -> List[Dict[Text, Any]]:
     return []
 
 
-class KnowledgeAction(Action, metaclass=ABCMeta):
+class KnowledgeAction(FamilyAction):
     """Send one reply about the knowledge base and remember its subject."""
-
-    action_name = ""
-
-    def name(self) -> Text:
-        return self.action_name
 
     @abstractmethod
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:

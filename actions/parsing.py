@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Tracker
 
 from bot.conversation.turns import Message
-from bot.knowledge.answers import ENTITY_TO_SLOT
+from bot.knowledge.slots import ENTITY_TO_SLOT
 from bot.understanding.reader import from_entities
 
 READER = "AnswerReader"

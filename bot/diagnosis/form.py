@@ -1,18 +1,16 @@
 """The diagnosis form's slots, in the order they are asked.
 
 Slot names are a contract shared with Rasa's domain, the payloads and the
-session log. A skipped question is stored as ``SKIPPED`` so the form moves
-on, and the profile treats it as unknown.
+session log; their order and which hold lists come from the table in
+``bot.knowledge.slots``. A skipped question is stored as ``SKIPPED`` so the
+form moves on, and the profile treats it as unknown.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 
-FORM_SLOTS: List[str] = [
-    "sector", "company_size", "innovation_need", "innovation_stage", "barriers",
-    "offer", "ip_sensitivity", "partner_experience", "international",
-]
-LIST_SLOTS = {"barriers", "offer"}
+from bot.knowledge.slots import FORM_SLOTS, LIST_SLOTS
+
 SKIPPED = "skipped"
 
 

@@ -20,7 +20,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from bot.conversation.turns import Message
 from bot.diagnosis.form import LIST_SLOTS, is_answered
-from bot.knowledge.answers import ENTITY_TO_SLOT
+from bot.knowledge.slots import ENTITY_TO_SLOT, QUESTION_TERMS
 from bot.understanding.clauses import clauses
 from bot.understanding.reader import Reading
 
@@ -37,11 +37,13 @@ IN_PASSING = 0.5
 #: a clause this likely to answer the asked question is not read for another
 MAYBE_ASKED = 0.25
 CLARIFY_CHOICES = 3
-NONE_VALUES = {"barriers": "none", "offer": "nothing_yet"}
+#: list slot -> the answer that means "nothing of these"
+NONE_VALUES = {term.slot: term.none for term in QUESTION_TERMS if term.none}
 CORRECTION = re.compile(
     r"\b(actually|correction|i meant|change|instead|not|sorry,? (it'?s|we'?re)|no,? we|rather)\b", re.I)
 NEGATED = re.compile(r"\b(not|no|never|isn'?t|aren'?t|don'?t)\b", re.I)
-SINGLE_VALUE_VOCABULARY = {"sector", "innovation_need", "innovation_stage", "company_size"}
+#: questions answered with one knowledge-base entry, where "not X" denies X
+SINGLE_VALUE_VOCABULARY = {term.slot for term in QUESTION_TERMS if term.kind and not term.many}
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """The diagnosis questions: wording, answer buttons and why each is asked.
 
 Buttons come from the knowledge base where it has a vocabulary (sectors,
-sizes, needs, stages, barriers, offers; see ``bot.knowledge.answers``), so a
-new entry there becomes a new choice here. Every question carries ``{"type": "question", "slot": ...}``.
+sizes, needs, stages, barriers, offers; see ``bot.knowledge.slots``), so a
+new entry there becomes a new choice here, and name the entity of the same
+table. Every question carries ``{"type": "question", "slot": ...}``.
 """
 from __future__ import annotations
 
@@ -96,7 +97,7 @@ def _or(names: Sequence[str]) -> str:
 def choices(kb: KnowledgeBase, slot: str) -> List[Button]:
     """Answer buttons for one question."""
     if slot in FIXED_CHOICES:
-        entity = "international" if slot == "international" else slot
+        entity = ANSWER_SLOTS[slot].entity
         return [intent_button(title, "inform", **{entity: _payload_value(value)})
                 for title, value in FIXED_CHOICES[slot]]
     return [_choice_button(kb, slot, value) for value in allowed_values(kb, slot)]

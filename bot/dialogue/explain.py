@@ -13,13 +13,13 @@ from bot.advice.lookup import lower_first
 from bot.conversation.sources import cite, reference
 from bot.conversation.turns import Reply, intent_button
 from bot.knowledge import KnowledgeBase
+from bot.knowledge.slots import KIND_OF_ENTITY
 
+#: entities a question can be about, in the order its subject is chosen
+SUBJECT_ORDER = ("model", "partner", "guidance", "case", "innovation_stage", "innovation_need", "barrier",
+                 "offer", "sector")
 #: entity -> knowledge kind, in the order a question's subject is chosen
-SUBJECTS: List[Tuple[str, str]] = [
-    ("model", "models"), ("partner", "partners"), ("guidance", "guidance"), ("case", "cases"),
-    ("innovation_stage", "stages"), ("innovation_need", "needs"), ("barrier", "barriers"),
-    ("offer", "offers"), ("sector", "sectors"),
-]
+SUBJECTS: List[Tuple[str, str]] = [(entity, KIND_OF_ENTITY[entity]) for entity in SUBJECT_ORDER]
 KNOWN_KINDS = tuple(kind for _, kind in SUBJECTS) + ("misconceptions", "lessons")
 LEVEL_WORDS = {"low": "low", "medium": "moderate", "high": "high"}
 Subject = Optional[Dict[str, str]]

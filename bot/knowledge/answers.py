@@ -1,15 +1,14 @@
 """What each diagnosis question can be answered with, and how owners say it.
 
-One table names, for every question, the slot it fills, the entity that
-button payloads use, and where its values come from: a kind of knowledge
-(sectors, needs, ...) or a fixed scale (low / medium / high). The answer
-reader trains on ``knowledge/answers.yml`` (example answers written per
-value) plus each entry's name and synonyms, so a value added to the
-knowledge base is understood after the next training.
+The table in ``bot.knowledge.slots`` names, for every question, the slot it
+fills, the entity that button payloads use, and where its values come from:
+a kind of knowledge (sectors, needs, ...) or a fixed scale (low / medium /
+high). The answer reader trains on ``knowledge/answers.yml`` (example
+answers written per value) plus each entry's name and synonyms, so a value
+added to the knowledge base is understood after the next training.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -17,43 +16,17 @@ import yaml
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.errors import KnowledgeError
+from bot.knowledge.slots import ANSWER_SLOTS
 from bot.knowledge.vocabulary import phrases_of
 
 ANSWERS_FILE = "answers.yml"
 Examples = Dict[str, Dict[str, List[str]]]
 
 
-@dataclass(frozen=True)
-class AnswerSlot:
-    """One question's answer vocabulary."""
-
-    slot: str
-    entity: str
-    kind: Optional[str] = None
-    fixed: Tuple[str, ...] = ()
-    extra: Tuple[str, ...] = ()
-    many: bool = False
-
-
-ANSWER_SLOTS: Dict[str, AnswerSlot] = {spec.slot: spec for spec in (
-    AnswerSlot("sector", "sector", kind="sectors"),
-    AnswerSlot("company_size", "company_size", kind="sizes"),
-    AnswerSlot("innovation_need", "innovation_need", kind="needs"),
-    AnswerSlot("innovation_stage", "innovation_stage", kind="stages"),
-    AnswerSlot("barriers", "barrier", kind="barriers", extra=("none",), many=True),
-    AnswerSlot("offer", "offer", kind="offers", many=True),
-    AnswerSlot("ip_sensitivity", "ip_sensitivity", fixed=("low", "medium", "high")),
-    AnswerSlot("partner_experience", "partner_experience", fixed=("none", "good", "failed")),
-    AnswerSlot("international", "international", fixed=("yes", "no")),
-)}
-#: entity name in payloads and entities -> the slot it fills
-ENTITY_TO_SLOT: Dict[str, str] = {spec.entity: spec.slot for spec in ANSWER_SLOTS.values()}
-
-
 def allowed_values(kb: KnowledgeBase, slot: str) -> List[str]:
     """Every value the question ``slot`` can take, in the knowledge base's order."""
     spec = ANSWER_SLOTS[slot]
-    if spec.kind is None:
+    if not spec.kind:
         return list(spec.fixed)
     entries = sorted(kb.kind(spec.kind).values(), key=lambda entry: getattr(entry, "order", 0))
     return [entry.id for entry in entries] + list(spec.extra)
@@ -74,7 +47,7 @@ def load_examples(kb: KnowledgeBase, path: Optional[Path] = None) -> Examples:
         if unknown:
             raise KnowledgeError(ANSWERS_FILE, slot, None, f"unknown values {unknown}")
         examples[slot] = {value: _texts(given.get(value)) for value in allowed}
-        if spec.kind is not None:
+        if spec.kind:
             for entry in kb.kind(spec.kind).values():
                 examples[slot][entry.id] += _framed(slot, phrases_of(entry))
     extra = sorted(set(raw) - set(ANSWER_SLOTS))

@@ -1,8 +1,8 @@
 """The words owners use for knowledge-base entries, for entity matching.
 
 Each vocabulary entry is known by its name and its synonyms; the NLU component turns these
-phrases into spaCy patterns and reports matches under the entity names below, whose values
-are entry ids.
+phrases into spaCy patterns and reports matches under the entity names of
+``bot.knowledge.slots``, whose values are entry ids.
 """
 from __future__ import annotations
 
@@ -10,20 +10,9 @@ import re
 from typing import Any, Dict, List, Set
 
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.slots import ENTITY_NAMES
 
-#: knowledge kind -> entity name reported by the NLU component (= slot name)
-ENTITY_NAMES: Dict[str, str] = {
-    "sectors": "sector",
-    "sizes": "company_size",
-    "needs": "innovation_need",
-    "stages": "innovation_stage",
-    "barriers": "barrier",
-    "offers": "offer",
-    "partners": "partner",
-    "models": "model",
-    "guidance": "guidance",
-    "cases": "case",
-}
+#: the knowledge kinds owners name, in the order of ``bot.knowledge.slots.TERMS``
 ENTITY_KINDS = tuple(ENTITY_NAMES)
 
 _SPACES = re.compile(r"\s+")

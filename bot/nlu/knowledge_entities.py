@@ -25,10 +25,13 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
 from bot.knowledge import knowledge_dir, load_knowledge
+from bot.knowledge.slots import ENTITY_NAMES
 from bot.nlu import patterns as kb_patterns
 from bot.nlu.fingerprint import knowledge_fingerprint
 
 PATTERNS_FILE = "patterns.json"
+#: a head count is reported as the entity of the size bands
+SIZE_ENTITY = ENTITY_NAMES["sizes"]
 
 
 @DefaultV1Recipe.register(
@@ -127,7 +130,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         if label == kb_patterns.STAFF_LABEL:
             count = kb_patterns.parse_number(span[0].text)
             value = kb_patterns.size_for_staff(count, self._data["sizes"]) if count is not None else None
-            label = "company_size"
+            label = SIZE_ENTITY
         if not value:
             return None
         return {"entity": label, "value": value, "start": span.start_char,

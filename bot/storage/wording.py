@@ -10,14 +10,11 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from bot.knowledge import load_knowledge
+from bot.knowledge.slots import KIND_OF_ENTITY, KIND_OF_SLOT
 
-#: profile field -> knowledge kind its ids come from
-FIELD_KINDS: Dict[str, str] = {
-    "sector": "sectors", "company_size": "sizes", "innovation_need": "needs",
-    "innovation_stage": "stages", "barriers": "barriers", "barrier": "barriers",
-    "offer": "offers", "past_partners": "partners", "partner": "partners", "model": "models",
-    "misconception": "misconceptions", "guidance": "guidance", "case": "cases",
-}
+#: profile field or entity -> knowledge kind its ids come from
+FIELD_KINDS: Dict[str, str] = {**KIND_OF_SLOT, **KIND_OF_ENTITY,
+                               "past_partners": "partners", "misconception": "misconceptions"}
 FIELD_LABELS: Dict[str, str] = {
     "sector": "Sector", "company_size": "Size", "innovation_need": "Wants to innovate in",
     "innovation_stage": "Stage", "barriers": "Held back by", "offer": "Could offer partners",

@@ -21,7 +21,8 @@ import yaml
 from bot.conversation.turns import Message
 from bot.diagnosis.turn import decide
 from bot.knowledge import load_knowledge
-from bot.knowledge.answers import ANSWER_SLOTS, ENTITY_TO_SLOT, load_examples
+from bot.knowledge.answers import ANSWER_SLOTS, load_examples
+from bot.knowledge.slots import ENTITY_TO_SLOT
 from bot.knowledge.vocabulary import phrases_of
 from bot.understanding.reader import from_entities
 

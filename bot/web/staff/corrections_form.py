@@ -16,14 +16,15 @@ import yaml
 
 from bot.advice.profile import EXPERIENCES, LEVELS
 from bot.knowledge import load_knowledge
+from bot.knowledge.slots import KIND_OF_ENTITY
 from bot.storage.database import REPO_ROOT
 from bot.storage.wording import CLOSED_WORDS, choices
 
 DOMAIN = REPO_ROOT / "domain.yml"
-#: entity (= slot) -> knowledge kind its values come from
-KNOWLEDGE_SLOTS = {"sector": "sectors", "company_size": "sizes", "innovation_need": "needs",
-                   "innovation_stage": "stages", "barrier": "barriers", "offer": "offers",
-                   "partner": "partners", "model": "models"}
+#: entity -> knowledge kind its values come from; guidance and cases are what owners ask
+#: about, never what they say of their firm, so staff do not correct them
+KNOWLEDGE_SLOTS = {entity: kind for entity, kind in KIND_OF_ENTITY.items()
+                   if kind not in ("guidance", "cases")}
 CLOSED_SLOTS = {"ip_sensitivity": LEVELS, "partner_experience": EXPERIENCES}
 UNCORRECTABLE = {"nlu_fallback"}
 
