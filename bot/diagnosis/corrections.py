@@ -41,7 +41,8 @@ def change_request(message: Message, question: Optional[str], slots: Mapping[str
     if slot is None:
         return Change()
     if NEW_VALUE.search(message.text or ""):
-        reading = interpret(Message(message.text, "inform", readings=message.readings), slot, {}, minimum=CLEAR)
+        plain = Message(message.text, "inform", readings=message.readings)
+        reading = interpret(plain, slot, {}, minimum=CLEAR)
         if reading.answers(slot):
             return Change(slots={slot: reading.updates[slot]})
     reset = {slot: None, "requested_slot": slot, REASKS_SLOT: 0, CHOICES_SLOT: None, ASKS_SLOT: None}

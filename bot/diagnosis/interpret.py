@@ -167,7 +167,8 @@ def _volunteered(message: Message, requested: Optional[str],
         if asked.get(span, 0.0) >= MAYBE_ASKED or _negated(message.text, reading):
             continue
         value = typed(reading.slot, reading.value)
-        volunteered[reading.slot] = _list_value(reading.slot, [reading.value]) if reading.slot in LIST_SLOTS else value
+        listed = reading.slot in LIST_SLOTS
+        volunteered[reading.slot] = _list_value(reading.slot, [reading.value]) if listed else value
     return volunteered
 
 

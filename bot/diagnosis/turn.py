@@ -139,7 +139,9 @@ def _after_side_remark(message: Message, requested: str, slots: Mapping[str, Any
 def _chosen(message: Message, requested: str, slots: Mapping[str, Any], asks: int) -> Optional[Decision]:
     """"yes" to "Did you mean X?" takes X; "no" shows every choice, or moves on after the second ask."""
     offered = list(slots.get(CHOICES_SLOT) or [])
-    if not offered or message.intent not in ("affirm", "deny") or interpret(message, requested, slots).answers(requested):
+    if not offered or message.intent not in ("affirm", "deny"):
+        return None
+    if interpret(message, requested, slots).answers(requested):
         return None
     if message.intent == "affirm":
         reading = Interpretation(updates={requested: typed(requested, offered[0])})

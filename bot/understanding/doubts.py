@@ -35,7 +35,8 @@ class DoubtDetector:
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
         ])
         pipeline = Pipeline([("features", features),
-                             ("classifier", LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced"))])
+                             ("classifier", LogisticRegression(C=4.0, max_iter=2000,
+                                                               class_weight="balanced"))])
         texts = list(doubts) + list(others)
         labels = [1] * len(doubts) + [0] * len(others)
         return cls(pipeline.fit(texts, labels))

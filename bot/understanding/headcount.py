@@ -116,12 +116,16 @@ def _is_year(text: str, count: HeadCount) -> bool:
     return 1900 <= count.count <= 2100 and not _names_people(text, count)
 
 
+#: words just before a number that make it a head count ("a team of 12", "we employ about 30")
+COUNT_BEFORE = re.compile(
+    r"\b(team of|staff of|we are|we're|were|there are|employ|employs|headcount( of| is)?)"
+    r"\s*(about |around |roughly )?$", re.I)
+
+
 def _names_people(text: str, count: HeadCount) -> bool:
     after = text[count.end:count.end + 30]
     before = text[max(0, count.start - 25):count.start]
-    return bool(re.match(rf"\s*([a-z]+[- ]?){{0,2}}?{PEOPLE}\b", after, re.I)
-                or re.search(r"\b(team of|staff of|we are|we're|were|there are|employ|employs|headcount( of| is)?)\s*(about |around |roughly )?$",
-                             before, re.I))
+    return bool(re.match(rf"\s*([a-z]+[- ]?){{0,2}}?{PEOPLE}\b", after, re.I) or COUNT_BEFORE.search(before))
 
 
 def _me_and(text: str) -> Optional[HeadCount]:
