@@ -49,7 +49,9 @@ fi
 
 echo "Installing pinned dependencies (first time: about 2-3 minutes, ~2.7 GB)..."
 log=$(mktemp)
-if ! .venv/bin/pip install --no-input -r "$lock" >"$log" 2>&1; then
+# Every package is pinned with the hashes of its published files; pip refuses
+# any download whose hash differs (a tampered or replaced file).
+if ! .venv/bin/pip install --no-input --require-hashes -r "$lock" >"$log" 2>&1; then
   grep -v "is ignored: it is neither" "$log" | tail -30 >&2
   echo "Dependency installation failed; full log: $log" >&2
   exit 1
