@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.network import rules
-from bot.network.matching import Match, ScoreParts, Wants, explain, scored, wants
+from bot.network.matching import Match, ScoreParts, explain, scored
 from bot.network.pool import Pool
 from bot.network.profile import NetworkProfile
+from bot.network.wants import Wants, wants
 from bot.network.wording import offer_list
 
 #: our limit on partners, set at the size of network M (a lead and four partners)

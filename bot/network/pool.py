@@ -11,6 +11,7 @@ from typing import FrozenSet, Iterable, List, Tuple
 
 from bot.network.profile import NetworkProfile
 from bot.network.text import WordRarity
+from bot.network.wants import wanted_offers
 
 Entry = Tuple[NetworkProfile, FrozenSet[str], FrozenSet[str]]
 
@@ -19,8 +20,6 @@ class Pool:
     """Consenting firms with their offers and wants as sets, and the word rarity of their offers."""
 
     def __init__(self, profiles: Iterable[NetworkProfile]) -> None:
-        from bot.network.matching import wanted_offers
-
         self.entries: List[Entry] = [
             (firm, frozenset(firm.offers), wanted_offers(firm.needs, firm.barriers, firm.stage, firm.offers))
             for firm in profiles if firm.consented]

@@ -16,7 +16,7 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from bot.storage.database import utcnow
-from bot.storage.network import has_consent
+from bot.storage.network_consent import has_consent
 from bot.storage.tables import introductions
 
 OPEN = ("proposed", "accepted", "collaborating")

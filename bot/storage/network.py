@@ -12,29 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
-from sqlalchemy import and_, exists, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from bot.followup.request import is_reference
 from bot.network.profile import NetworkProfile
 from bot.storage.database import insert_if_missing, utcnow
+from bot.storage.introductions import close_open
+from bot.storage.network_consent import has_consent
 from bot.storage.network_pool import consenting_profiles, profile_from_row
 from bot.storage.tables import conversations, followups, network_consents, network_profiles
 from bot.storage.transcript import events, has_events_table
 
 EDITABLE = ("sector", "size", "stage", "needs", "barriers", "offers", "ip_sensitivity", "abroad",
             "past_partners", "seeks_text", "offers_text")
-
-
-def active_consent(sender_column: Any) -> Any:
-    """SQL: the sender has a consent that has not been withdrawn."""
-    c = network_consents.c
-    return exists().where(and_(c.sender_id == sender_column, c.withdrawn_at.is_(None)))
-
-
-def has_consent(connection: Connection, sender_id: str) -> bool:
-    """Whether the firm currently agrees to be matched."""
-    return bool(connection.execute(select(active_consent(sender_id))).scalar())
 
 
 def give_consent(connection: Connection, sender_id: str, wording: str, slots: Mapping[str, Any]) -> bool:
@@ -65,8 +56,6 @@ def withdraw(connection: Connection, sender_id: str, *, by: str) -> bool:
                                .where(c.sender_id == sender_id, c.withdrawn_at.is_(None))
                                .values(withdrawn_at=utcnow(), withdrawn_by=by[:80])).rowcount
     if ended:
-        from bot.storage.introductions import close_open
-
         close_open(connection, sender_id)
     return bool(ended)
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from bot.network.pool import Pool
 from bot.network.profile import NetworkProfile
+from bot.storage.network_consent import active_consent
 from bot.storage.tables import followups, network_consents, network_profiles
 
 _cache: Dict[str, Tuple[tuple, Pool]] = {}
@@ -47,8 +48,6 @@ def profile_from_row(row, label: str, consented: bool) -> NetworkProfile:
 
 def _read(connection: Connection) -> List[NetworkProfile]:
     """Every consenting profile, oldest member first, named as the desk names it."""
-    from bot.storage.network import active_consent
-
     c = network_profiles.c
     rows = list(
         connection.execute(select(network_profiles).where(active_consent(c.sender_id)).order_by(c.id))
