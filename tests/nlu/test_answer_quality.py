@@ -11,10 +11,12 @@ from tests.nlu import quality
 
 # Floors below the measured figures (docs/benchmarks.md), not the targets
 # (90 %, 98 %, 2 %, 95 %), which the assistant does not reach yet.
-FIRST_READING = 0.80
-WITHIN_CHOICES = 0.88
-CARDS_ON_ANSWERS = 0.15
+FIRST_READING = 0.83
+WITHIN_CHOICES = 0.89
+CARDS_ON_ANSWERS = 0.05
 DOUBTS_RECOGNISED = 0.88
+#: doubts sent as replies to a question that still get their card (measured 77 %)
+DOUBTS_INSIDE_THE_FORM = 0.70
 
 
 def test_no_heldout_text_is_trained_on() -> None:
@@ -70,3 +72,10 @@ def test_voiced_doubts_are_still_recognised(parse: quality.Parse) -> None:
     recognised, _, total = quality.doubt_recall(parse)
     print(f"doubts recognised: {recognised}/{total}")
     assert recognised / total >= DOUBTS_RECOGNISED
+
+
+def test_doubts_voiced_inside_the_questions_still_get_their_card(parse: quality.Parse) -> None:
+    """The form's stronger bar for a doubt that answers the question must not silence doubts."""
+    carded, doubts, _, _ = quality.doubts_inside_the_form(parse)
+    print(f"doubts inside the form carded: {carded}/{doubts}")
+    assert carded / doubts >= DOUBTS_INSIDE_THE_FORM
