@@ -70,13 +70,13 @@ class ActionWhyRecommendation(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         named = entity_values(tracker, "model") + entity_values(tracker, "partner")
-        reply = recommendation.why(tracker.get_slot("recommendation"), named[0] if named else None,
-                                   load_knowledge())
+        kb = load_knowledge()
+        reply = recommendation.why(kb, tracker.get_slot("recommendation"), named[0] if named else None)
         send(dispatcher, reply)
         payload = reply.payload or {}
         if payload.get("type") != "explain":
             return []
-        kind = "partners" if payload["id"] in load_knowledge().partners else "models"
+        kind = recommendation.kind_of(kb, payload["id"])
         return [SlotSet("last_answer", {"kind": kind, "id": payload["id"]})]
 
 

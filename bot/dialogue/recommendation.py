@@ -88,7 +88,8 @@ def memory(advice: Recommendation, shown: int = 3) -> Dict[str, Any]:
     return {"data": advice.to_dict(), "shown": shown}
 
 
-def _kind_of(kb: KnowledgeBase, item_id: str) -> Optional[str]:
+def kind_of(kb: KnowledgeBase, item_id: Optional[str]) -> Optional[str]:
+    """"models" or "partners": which of the two recommended kinds ``item_id`` names, if either."""
     return "models" if item_id in kb.models else "partners" if item_id in kb.partners else None
 
 
@@ -96,8 +97,7 @@ def _entries(remembered: Dict[str, Any], kind: str) -> List[Dict[str, Any]]:
     return list((remembered.get("data") or {}).get(kind) or [])
 
 
-def why(remembered: Optional[Dict[str, Any]], item_id: Optional[str],
-        kb: Optional[KnowledgeBase] = None) -> Reply:
+def why(kb: KnowledgeBase, remembered: Optional[Dict[str, Any]], item_id: Optional[str]) -> Reply:
     """The reasons behind one recommended model or partner (the top model by default).
 
     Before any advice, "why licensing out?" or "explain licensing out to me"
@@ -105,10 +105,8 @@ def why(remembered: Optional[Dict[str, Any]], item_id: Optional[str],
     explained rather than turned away.
     """
     if not remembered:
-        kind = _kind_of(kb, item_id) if kb is not None and item_id is not None else None
-        if kb is None or item_id is None or kind is None:
-            return no_recommendation_yet()
-        return explain.explain(kb, {"kind": kind, "id": item_id})
+        kind = kind_of(kb, item_id)
+        return explain.explain(kb, {"kind": kind, "id": str(item_id)}) if kind else no_recommendation_yet()
     entries = _entries(remembered, "models") + _entries(remembered, "partners")
     entry = next((e for e in entries if e["id"] == item_id), None) or entries[0]
     plus = [r["text"] for r in entry["reasons"] if r["delta"] > 0]

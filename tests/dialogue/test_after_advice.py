@@ -98,12 +98,12 @@ def test_the_result_is_four_messages_and_one_card(advice) -> None:
 
 
 def test_why_a_named_model_before_any_advice_says_what_it_is(kb) -> None:
-    reply = recommendation.why(None, "licensing_out", kb)
+    reply = recommendation.why(kb, None, "licensing_out")
     assert reply.payload == {**reply.payload, "type": "explain", "id": "licensing_out", "kind": "models"}
-    assert recommendation.why(None, None, kb).payload["id"] == "no_recommendation"
+    assert recommendation.why(kb, None, None).payload["id"] == "no_recommendation"
 
 
 def test_why_a_named_model_after_the_advice_gives_its_reasons(kb, advice) -> None:
     _, remembered = advice
-    reply = recommendation.why(remembered, "licensing_out", kb)
+    reply = recommendation.why(kb, remembered, "licensing_out")
     assert reply.payload["kind"] == "why" and reply.payload["id"] == "licensing_out"
