@@ -57,7 +57,7 @@ def recommend(dispatcher: CollectingDispatcher, sender_id: Text, slots: Dict[Tex
     send(dispatcher, *replies)
     log_recommendation(dispatcher, sender_id, profile, advice)
     top = advice.models[0].id if advice.models else None
-    return [SlotSet("recommendation", recommendation.memory(advice)),
+    return [SlotSet("recommendation", recommendation.result_memory(advice, replies)),
             SlotSet("last_answer", {"kind": "models", "id": top})]
 
 
@@ -105,6 +105,18 @@ class ActionFirstStep(Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         reply = after_advice.first_step(tracker.get_slot("recommendation"))
         send(dispatcher, reply or recommendation.no_recommendation_yet())
+        return []
+
+
+class ActionShowPlan(Action):
+    """"Show me the full plan": a link to the plan page of the advice given."""
+
+    def name(self) -> Text:
+        return "action_show_plan"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        send(dispatcher, recommendation.plan_reply(tracker.get_slot("recommendation")))
         return []
 
 

@@ -33,6 +33,7 @@ def result_buttons() -> List[Button]:
         intent_button("Tell me more", "ask_more"),
         intent_button("Show other options", "show_other_options"),
         intent_button("What do I do first?", "ask_first_step"),
+        intent_button("The full plan", "ask_plan"),
         intent_button("Talk to an advisor", "request_followup"),
     ]
 
@@ -83,9 +84,34 @@ def result(kb: KnowledgeBase, profile: Profile) -> tuple:
     return replies, advice
 
 
-def memory(advice: Recommendation, shown: int = 3) -> Dict[str, Any]:
-    """What to remember in a slot for "why this one?" and "other options"."""
-    return {"data": advice.to_dict(), "shown": shown}
+def result_memory(advice: Recommendation, replies: Sequence[Reply]) -> Dict[str, Any]:
+    """The memory of a result just given, with the plan address its card carries."""
+    plan = next((reply.payload.get("plan_url") for reply in replies
+                 if reply.payload and reply.payload.get("plan_url")), None)
+    return memory(advice, plan=plan)
+
+
+def memory(advice: Recommendation, shown: int = 3, plan: Optional[str] = None) -> Dict[str, Any]:
+    """What to remember in a slot for "why this one?", "other options" and "the full plan"."""
+    remembered: Dict[str, Any] = {"data": advice.to_dict(), "shown": shown}
+    if plan:
+        remembered["plan_url"] = plan
+    return remembered
+
+
+def plan_reply(remembered: Optional[Dict[str, Any]]) -> Reply:
+    """"Show me the full plan": the plan page as a labelled link, or the diagnosis first.
+
+    The address travels in the payload, so the widget shows a short button
+    rather than a raw URL; text-only channels read where to find it.
+    """
+    link = (remembered or {}).get("plan_url")
+    if not link:
+        return no_recommendation_yet()
+    return Reply("Your full plan is ready: your profile, the readiness chart, the three recommendations "
+                 "with their reasons, risks and first steps, and the sources. It opens as a page you can "
+                 "print, with PDF and Markdown downloads.",
+                 {"type": "plan", "plan_url": link})
 
 
 def kind_of(kb: KnowledgeBase, item_id: Optional[str]) -> Optional[str]:

@@ -107,3 +107,21 @@ def test_why_a_named_model_after_the_advice_gives_its_reasons(kb, advice) -> Non
     _, remembered = advice
     reply = recommendation.why(kb, remembered, "licensing_out")
     assert reply.payload["kind"] == "why" and reply.payload["id"] == "licensing_out"
+
+
+def test_the_full_plan_is_the_link_the_result_card_carries(kb) -> None:
+    replies, result = recommendation.result(kb, Profile.from_slots(BAKERY))
+    remembered = recommendation.result_memory(result, replies)
+    card_link = next(r.payload["plan_url"] for r in replies if r.payload and "plan_url" in r.payload)
+
+    reply = recommendation.plan_reply(remembered)
+
+    assert reply.payload == {"type": "plan", "plan_url": card_link}
+    assert "/plan/?" in card_link and "http" not in reply.text
+    assert "PDF" in reply.text
+
+
+def test_the_full_plan_before_any_advice_offers_the_diagnosis() -> None:
+    for remembered in (None, {"data": {}, "shown": 3}):
+        reply = recommendation.plan_reply(remembered)
+        assert reply.payload["id"] == "no_recommendation"

@@ -76,3 +76,12 @@ def test_a_bare_why_after_the_advice_explains_the_first_recommendation(advised: 
 @pytest.mark.parametrize("text", ["yes", "no", "ok", "next", "menu", "skip", "go back"])
 def test_words_that_need_a_context_never_meet_silence_after_the_advice(advised: Chat, text: str) -> None:
     assert Chat.texts(advised.say(text)).strip(), f"{text!r} got no reply"
+
+
+@pytest.mark.parametrize("question", ["can you show me the whole plan?", "/ask_plan"])
+def test_the_full_plan_is_a_labelled_link_to_this_firms_plan(chat: Chat, question: str) -> None:
+    result, _ = run_diagnosis(chat, "we bake bread, about 12 people", BAKERY)
+    messages = chat.say(question)
+    plan = next(p for p in Chat.payloads(messages) if p["type"] == "plan")
+    assert plan["plan_url"] == result["plan_url"]
+    assert "http" not in Chat.texts(messages)

@@ -157,6 +157,12 @@ function quizResult(payload, texts) {
   return card("quiz_result", "Quiz result", [text(payload.title, "oiw-card-title"), ...body]);
 }
 
+/** "The full plan": the bot's words and the plan as a labelled link. */
+function plan(payload, texts) {
+  const link = planLink(payload);
+  return link ? card("plan", "Your plan", [...said(texts), link]) : null;
+}
+
 /** Anything else with a title, text, question or options. */
 function generic(payload) {
   const hasContent = ["title", "text", "question"].some((key) => typeof payload[key] === "string") ||
@@ -195,6 +201,8 @@ export function render(payload, context, texts, hasButtons) {
       return quizFeedback(payload, texts || []);
     case "quiz_result":
       return quizResult(payload, texts || []);
+    case "plan":
+      return plan(payload, texts || []);
     default:
       return DESCRIBE_ONLY.has(payload.type) ? null : generic(payload);
   }

@@ -3,13 +3,13 @@
  * order: {id, from: "user" | "bot" | "site", text, quickReplies, custom, pending}.
  * A custom payload belongs to the bot texts just before it (since the last
  * user message or payload). Recommendation, misconception, lesson and quiz
- * cards hold everything their texts said, so they replace them; quiz feedback and result
- * cards show their texts inside the card. Either way the card takes over the
+ * cards hold everything their texts said, so they replace them; quiz feedback, quiz result
+ * and plan cards show their texts inside the card. Either way the card takes over the
  * texts' buttons. Other cards drop a text only when it repeats one of the
  * card's own fields word for word.
  */
 const REPLACES_ITS_TEXTS = new Set(["misconception", "lesson", "quiz", "recommendation"]);
-const HOLDS_ITS_TEXTS = new Set(["quiz_feedback", "quiz_result"]);
+const HOLDS_ITS_TEXTS = new Set(["quiz_feedback", "quiz_result", "plan"]);
 const CARD_FIELDS = ["title", "text", "question", "reality", "claim"];
 
 function repeatsCard(text, custom) {
