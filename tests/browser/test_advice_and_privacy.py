@@ -106,6 +106,26 @@ def test_contact_details_are_read_as_typed(demo: Widget, servers) -> None:
     assert stored.preferred_time == "weekday mornings"
 
 
+def test_a_question_at_consent_and_a_spelt_out_email_are_understood(demo: Widget, servers) -> None:
+    demo.open()
+    demo.wait_for_menu()
+    demo.click_reply(demo.replies.get_by_role("button", name="Talk to an advisor"))
+    answer(demo, "what exactly do you store?")
+    explanation, request = demo.bot_texts()[-2:]  # the widget shows each paragraph as a bubble
+    assert "your name" in explanation and "delete my data" in explanation.lower(), explanation
+    assert request.rstrip().endswith("do you agree that I pass your request to an advisor?"), request
+    expect(demo.replies.get_by_role("button", name="Yes, I agree")).to_be_visible()
+    assert "your name" in answer(demo, "ok I agree"), "the agreement continues the form"
+    assert "company" in answer(demo, "my name is Maria Baker")
+    assert "reach you" in answer(demo, "it's called Sonnenbrot")
+    assert "good time" in answer(demo, "maria at sonnenbrot dot de")
+    confirmation = answer(demo, "weekday mornings")
+    reference = re.search(r"OI-[A-Z0-9]{4}-[A-Z0-9]{4}", confirmation).group(0)
+    with transaction(servers.database_url) as connection:
+        stored = next(f for f in followups.queue(connection) if f.reference == reference)
+    assert (stored.name, stored.company, stored.email) == ("Maria Baker", "Sonnenbrot", "maria@sonnenbrot.de")
+
+
 def test_after_erasure_the_widget_forgets_the_conversation(demo: Widget) -> None:
     demo.open()
     demo.wait_for_menu()

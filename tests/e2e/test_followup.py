@@ -93,3 +93,12 @@ def test_contact_details_are_read_as_people_type_them(chat: Chat, servers) -> No
     with transaction(servers.database_url) as connection:
         stored = next(f for f in followups.queue(connection) if f.reference == done["reference"])
     assert (stored.name, stored.company, stored.email) == ("Maria Baker", "Sonnenbrot", "maria@sonnenbrot.de")
+
+
+@pytest.mark.parametrize("agreement", ["ok I agree", "I agree to that, fine"])
+def test_a_question_at_the_consent_step_is_answered_and_consent_asked_again(chat: Chat, agreement: str) -> None:
+    chat.say("I'd like an advisor to contact me")
+    answered = chat.say("what exactly do you store?")
+    assert {"type": "consent", "id": "followup"} in Chat.payloads(answered)
+    assert len([m for m in answered if m.get("text")]) >= 2, "the answer, then the consent request"
+    assert last_question(chat.say(agreement)) == "contact_name"
