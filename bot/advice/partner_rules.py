@@ -45,7 +45,7 @@ def stage_importance(ctx: Context, partner: PartnerType) -> Optional[Outcome]:
         return Outcome(-1, f"They play little part at the {label} stage.")
     points = max(IMPORTANCE_POINTS.get(role.importance, 0) for role in roles)
     if points >= 3:
-        return Outcome(points, f"They matter most at the {label} stage you are at.")
+        return Outcome(points, f"They play a significant role at the {label} stage you are at.")
     if points > 0:
         return Outcome(points, f"They can help at the {label} stage you are at.")
     return None

@@ -36,8 +36,10 @@ ADVICE_TERMS: Dict[str, tuple] = {
     "ip management": ("IP management means knowing which know-how must stay protected and how: patents, "
                       "confidentiality agreements and clear terms on who owns what.", ("smb_collab",)),
     "breadth of outside sources": ("Breadth of outside sources counts the kinds of partners you draw on. "
-                                   "Lee et al. (2010) describe an inverted U: more kinds help up to a "
-                                   "point, then returns fall.", ("lee2010",)),
+                                   "Lee et al. (2010) cite Laursen and Salter's inverted U: more kinds "
+                                   "may help up to a point, after which returns may fall. They call for "
+                                   "careful thought, and their own survey found only small positive "
+                                   "links.", ("lee2010",)),
     "ip": ("IP, intellectual property, covers what your firm owns in ideas: patents, designs, code, "
            "trade secrets and know-how.", ("smb_collab", "koporcic2023")),
 }

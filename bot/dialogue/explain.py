@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from bot.advice.lookup import lower_first
+from bot.advice.lookup import join_words, lower_first
 from bot.conversation.sources import cite, reference
 from bot.conversation.turns import Reply, intent_button
 from bot.knowledge import KnowledgeBase
@@ -64,7 +64,8 @@ def _partner_text(kb: KnowledgeBase, partner) -> str:
                   if r.importance == "high" and r.stage in kb.stages]
     text = f"{partner.name}: {partner.summary}"
     if key_stages:
-        text += f"\nThey matter most at the {', '.join(key_stages)} stage."
+        noun = "stage" if len(key_stages) == 1 else "stages"
+        text += f"\nThey play a significant role at the {join_words(key_stages)} {noun}."
     return text + f"\nWatch out: {partner.cautions[0]}"
 
 

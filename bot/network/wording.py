@@ -39,7 +39,7 @@ def reasons_for(lead: NetworkProfile, wanted, parts, firm: NetworkProfile
     ]
     sources = set(rules.NEED_SOURCES) | set(rules.BARRIER_SOURCES)
     if wanted.from_stage & parts.brings:
-        reasons.append(f"At the {words(lead.stage)} stage partners matter most for "
+        reasons.append(f"At the {words(lead.stage)} stage the sources see a part for partners who bring "
                        f"{offer_list(wanted.from_stage & parts.brings)}.")
         sources |= set(rules.STAGE_SOURCES)
     reasons.append(_sector_reason(lead, firm, parts.sector))
