@@ -1,12 +1,14 @@
-"""Cross-reference checks that the per-entry models cannot do alone.
+"""Cross-reference and wording checks that the per-entry models cannot do alone.
 
 A dangling id would surface as a confusing gap in a recommendation weeks
 later, so every reference is resolved at load time and the first problem is
-reported with its file, entry and field.
+reported with its file, entry and field. Texts the assistant shows as a step
+to take (``SENTENCE_FIELDS``) are also checked to be complete sentences.
 """
 from __future__ import annotations
 
-from typing import Dict, Iterable, Iterator, Tuple
+import re
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Tuple
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.errors import KnowledgeError
@@ -33,6 +35,7 @@ def check_references(kb: KnowledgeBase) -> None:
     _check_nested_references(kb)
     _check_lessons(kb)
     _check_synonyms(kb)
+    _check_sentences(kb)
 
 
 def _fail(kind: str, entry: str, field: str, problem: str) -> None:
@@ -95,3 +98,80 @@ def _all_phrases(kb: KnowledgeBase) -> Iterator[tuple]:
         for entry in kb.kind(kind).values():
             for phrase in phrases_of(entry):
                 yield kind, entry, phrase
+
+
+#: (kind, field) -> list of texts shown to owners one by one as a step to take
+SENTENCE_FIELDS: Tuple[Tuple[str, str], ...] = (
+    ("models", "first_steps"),
+    ("partners", "how_to_find"),
+)
+
+#: fewer words than this is a heading or a fragment, not an instruction
+MIN_SENTENCE_WORDS = 5
+
+#: verbs a step may open with (imperative); several are nouns too ("post", "list"),
+#: so they only count in first position
+IMPERATIVES: FrozenSet[str] = frozenset("""
+    add agree apply approach arrange ask attend be book bring build call check choose
+    clarify collect compare consider contact create decide define describe discuss do
+    draft explain find follow gather get give go have hold identify invite involve join
+    keep learn let limit line list look make map meet name note offer open pick plan post
+    prepare protect publish put reach read recognise recognize record register review
+    run scan scout search see seek send separate set share shortlist show sign speak
+    start take talk tell test think try use visit work write
+""".split())
+
+#: auxiliaries, modals and common verb forms that are rarely nouns, counted anywhere
+VERBS: FrozenSet[str] = frozenset("""
+    am is are was were be been being has have had do does did can could will would
+    shall should may might must ask asks bring brings choose chooses decide decides
+    discuss find finds give gives go goes know knows make makes meet meets agree
+    agrees keep keeps let lets take takes tell tells try tries
+""".split())
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*")
+
+
+def sentence_problems(text: str) -> List[str]:
+    """What keeps ``text`` from being a complete sentence (empty list: none).
+
+    A step is shown on its own, so it must read as a sentence: a capital letter
+    first, ``.``, ``!`` or ``?`` last, at least ``MIN_SENTENCE_WORDS`` words and
+    a verb. Finding the verb is a deliberately simple heuristic, not a parser:
+    the text opens with a verb from ``IMPERATIVES`` ("Ask ...", "Post ..."),
+    any word is in ``VERBS`` ("Is there ...?", "If it works, discuss ..."), or
+    a later word ends in -ed or -ing ("After a failed project, ..."). A word
+    ending in -s is *not* taken as a verb, because plural nouns end in -s too
+    and would let exactly the fragment this check exists for through ("Your
+    social media followers and newsletter readers."). A new sentence that trips
+    the heuristic is best reworded to start with a plain imperative, or its
+    verb added to one of the lists.
+    """
+    text = text.strip()
+    words = [word.lower() for word in _WORD.findall(text)]
+    problems = []
+    if not text[:1].isalpha() or not text[:1].isupper():
+        problems.append("does not start with a capital letter")
+    if text[-1:] not in (".", "!", "?"):
+        problems.append("does not end with '.', '!' or '?'")
+    if len(text.split()) < MIN_SENTENCE_WORDS:
+        problems.append(f"has fewer than {MIN_SENTENCE_WORDS} words")
+    if not _has_verb(words):
+        problems.append("has no verb (opening imperative, auxiliary or -ed/-ing form)")
+    return problems
+
+
+def _has_verb(words: List[str]) -> bool:
+    if (words and words[0] in IMPERATIVES) or any(word in VERBS for word in words):
+        return True
+    return any(len(word) > 4 and word.endswith(("ed", "ing")) for word in words[1:])
+
+
+def _check_sentences(kb: KnowledgeBase) -> None:
+    for kind, field in SENTENCE_FIELDS:
+        for entry in kb.kind(kind).values():
+            for text in getattr(entry, field):
+                problems = sentence_problems(text)
+                if problems:
+                    _fail(kind, entry.id, field,
+                          f"'{text}' is not a complete sentence: {'; '.join(problems)}")
