@@ -1,10 +1,13 @@
 """Introductions between two firms of the network: who proposed them, and how they went.
 
 Staff propose an introduction, then record each firm's answer. Both yes makes
-it "accepted" (and only then may either firm's contact details be shown to
-staff for passing on); any no makes it "declined"; staff mark accepted ones
+it "accepted"; any no makes it "declined"; staff mark accepted ones
 "collaborating" once the firms work together. A firm that withdraws its
-matching consent declines every introduction still open.
+matching consent declines every introduction still waiting for answers; an
+accepted or collaborating one keeps its outcome as history, but its contact
+details are no longer shown (:attr:`Introduction.shows_contacts`): they may
+be shown to staff for passing on only while both firms said yes *and* both
+still hold an active matching consent.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from bot.storage.database import utcnow
-from bot.storage.network_consent import has_consent
+from bot.storage.network_consent import active_consent, has_consent
 from bot.storage.tables import introductions
 
 OPEN = ("proposed", "accepted", "collaborating")
@@ -39,14 +42,20 @@ class Introduction:
     second_agreed: Optional[bool]
     outcome: str
     updated_at: datetime
+    both_consent: bool = False
 
     @property
     def both_agreed(self) -> bool:
-        """Whether contact details may be shown: both firms said yes."""
+        """Whether both firms said yes to the introduction (accepted or collaborating)."""
         return bool(self.first_agreed and self.second_agreed) and self.outcome in (
             "accepted",
             "collaborating",
         )
+
+    @property
+    def shows_contacts(self) -> bool:
+        """Whether contact details may be shown: both said yes and both still agree to be matched."""
+        return self.both_agreed and self.both_consent
 
     def other(self, sender_id: str) -> str:
         """The firm on the other side from ``sender_id``."""
@@ -54,8 +63,16 @@ class Introduction:
 
 
 def _introduction(row) -> Introduction:
-    """A table row as an :class:`Introduction`."""
-    return Introduction(**{name: getattr(row, name) for name in Introduction.__dataclass_fields__})
+    """A row of :func:`_select` as an :class:`Introduction`."""
+    fields = {name: getattr(row, name) for name in Introduction.__dataclass_fields__}
+    return Introduction(**{**fields, "both_consent": bool(fields["both_consent"])})
+
+
+def _select():
+    """SQL: introductions, each with whether both firms still hold an active matching consent."""
+    c = introductions.c
+    both = (active_consent(c.first_sender) & active_consent(c.second_sender)).label("both_consent")
+    return select(introductions, both)
 
 
 def _between(first: str, second: str):
@@ -73,7 +90,7 @@ def propose(connection: Connection, first: str, second: str, *, by: str) -> Intr
         raise IntroductionError("Both firms must agree to be matched before an introduction.")
     c = introductions.c
     row = connection.execute(
-        select(introductions).where(_between(first, second), c.outcome.in_(OPEN))
+        _select().where(_between(first, second), c.outcome.in_(OPEN))
     ).first()
     if row is not None:
         return _introduction(row)
@@ -86,7 +103,7 @@ def propose(connection: Connection, first: str, second: str, *, by: str) -> Intr
 
 def get(connection: Connection, introduction_id: int) -> Optional[Introduction]:
     """The introduction with this id, if any."""
-    row = connection.execute(select(introductions).where(introductions.c.id == introduction_id)).first()
+    row = connection.execute(_select().where(introductions.c.id == introduction_id)).first()
     return _introduction(row) if row else None
 
 
@@ -100,7 +117,7 @@ def _written(connection: Connection, introduction_id: int) -> Introduction:
 def for_firm(connection: Connection, sender_id: str) -> List[Introduction]:
     """The firm's introductions, newest first."""
     c = introductions.c
-    rows = connection.execute(select(introductions)
+    rows = connection.execute(_select()
                               .where(or_(c.first_sender == sender_id, c.second_sender == sender_id))
                               .order_by(c.id.desc()))
     return [_introduction(row) for row in rows]
@@ -142,7 +159,12 @@ def mark_collaborating(connection: Connection, introduction_id: int) -> Introduc
 
 
 def close_open(connection: Connection, sender_id: str) -> int:
-    """Decline the firm's introductions still waiting for answers (it withdrew); returns how many."""
+    """Decline the firm's introductions still waiting for answers (it withdrew); returns how many.
+
+    Accepted and collaborating ones keep their outcome as history; their contact
+    details stop showing because :attr:`Introduction.shows_contacts` asks for
+    both firms' active consent.
+    """
     c = introductions.c
     return connection.execute(update(introductions)
                               .where(or_(c.first_sender == sender_id, c.second_sender == sender_id),

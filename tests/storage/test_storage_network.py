@@ -99,6 +99,48 @@ def test_introduction_outcomes(url: str) -> None:
         assert [i.id for i in introductions.for_firm(connection, "lead")] == [other.id, made.id]
 
 
+@pytest.mark.parametrize("outcome", ["accepted", "collaborating"])
+@pytest.mark.parametrize("withdrawing", ["lead", "moulder"])
+def test_contacts_stop_showing_once_either_firm_withdraws(url: str, outcome: str, withdrawing: str) -> None:
+    with transaction(url) as connection:
+        made = introductions.propose(connection, "lead", "moulder", by="sam")
+        introductions.record_answer(connection, made.id, "lead", True)
+        made = introductions.record_answer(connection, made.id, "moulder", True)
+        if outcome == "collaborating":
+            made = introductions.mark_collaborating(connection, made.id)
+        assert made.outcome == outcome and made.both_agreed and made.both_consent and made.shows_contacts
+
+    assert withdraw_network_consent(withdrawing, url=url)
+
+    with transaction(url) as connection:
+        kept = introductions.get(connection, made.id)
+        listed = introductions.for_firm(connection, "lead")
+        for firm in ("lead", "moulder"):
+            assert [i.id for i in introductions.for_firm(connection, firm)] == [made.id]
+    # the history stays: same outcome and answers, but no contact details any more
+    assert kept.outcome == outcome and kept.first_agreed and kept.second_agreed and kept.both_agreed
+    assert not kept.both_consent and not kept.shows_contacts
+    assert [(i.id, i.shows_contacts) for i in listed] == [(made.id, False)]
+
+    # the other firm's consent alone is not enough either, and the one that stayed still sees none
+    other = "moulder" if withdrawing == "lead" else "lead"
+    with transaction(url) as connection:
+        assert network.has_consent(connection, other)
+        assert not any(i.shows_contacts for i in introductions.for_firm(connection, other))
+
+
+def test_contacts_show_only_while_both_consents_are_active(url: str) -> None:
+    with transaction(url) as connection:
+        made = introductions.propose(connection, "lead", "shipper", by="sam")
+        introductions.record_answer(connection, made.id, "lead", True)
+        assert not introductions.get(connection, made.id).shows_contacts  # one yes only
+        introductions.record_answer(connection, made.id, "shipper", True)
+        assert introductions.get(connection, made.id).shows_contacts
+        network.withdraw(connection, "shipper", by="sam")
+        assert not introductions.get(connection, made.id).shows_contacts
+        assert introductions.get(connection, made.id).outcome == "accepted"
+
+
 def test_erasure_removes_profile_consent_and_introductions(url: str) -> None:
     with transaction(url) as connection:
         introductions.propose(connection, "lead", "moulder", by="sam")

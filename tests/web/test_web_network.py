@@ -5,11 +5,11 @@ import re
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.network.consent import CONSENT_TEXT
 from bot.storage.database import transaction
-from bot.storage.network_chat import record_network_consent
+from bot.storage.network_chat import record_network_consent, withdraw_network_consent
 from bot.storage.tables import audit_log, introductions
 from tests.web.desk import csrf_token, owner_asks_for_followup
 
@@ -37,6 +37,11 @@ def audit_rows(url: str, action: str) -> list:
                                   .where(audit_log.c.action == action).order_by(audit_log.c.id)).all()
 
 
+def audit_count(url: str) -> int:
+    with transaction(url) as connection:
+        return connection.execute(select(func.count()).select_from(audit_log)).scalar_one()
+
+
 def test_only_logged_in_staff_see_the_network(client, trainer, firms: dict) -> None:
     for page in ("/staff/network", f"/staff/network/{firms['bakery']}"):
         response = client.get(page)
@@ -52,7 +57,19 @@ def test_the_list_shows_consenting_firms_with_filters(staff, firms: dict) -> Non
     assert firms["shop"] in shops and firms["bakery"] not in shops
     assert firms["bakery"] in staff.get("/staff/network?offer=capacity&size=small").get_data(as_text=True)
     assert "No firm" in staff.get("/staff/network?stage=exploration").get_data(as_text=True)
-    assert [r.detail for r in audit_rows(firms["url"], "view") if r.target == "network"][-1] == {"stage": "exploration"}
+
+
+def test_the_list_writes_no_audit_entry_but_the_firm_page_does(staff, firms: dict) -> None:
+    before = audit_count(firms["url"])
+    for page in ("/staff/network", "/staff/network?sector=retail",
+                 "/staff/network?offer=capacity&size=small"):
+        assert staff.get(page).status_code == 200
+    assert audit_count(firms["url"]) == before  # a list of firms is no view of personal data
+    assert not [r for r in audit_rows(firms["url"], "view") if r.target == "network"]
+
+    assert staff.get(f"/staff/network/{firms['bakery']}").status_code == 200
+    assert audit_count(firms["url"]) == before + 1
+    assert [tuple(r) for r in audit_rows(firms["url"], "view")] == [("sam", "chat-1", {"network": "firm"})]
 
 
 def test_a_firm_page_shows_partners_and_consortium_and_is_audited(staff, firms: dict) -> None:
@@ -104,6 +121,34 @@ def test_introductions_show_contacts_only_once_both_agree(staff, firms: dict) ->
     assert "collaborating" in staff.get(f"/staff/network/{firms['shop']}").get_data(as_text=True)
     outcomes = [r.detail["outcome"] for r in audit_rows(firms["url"], "introduction")]
     assert outcomes == ["proposed"] * 2 + ["accepted"] * 2 + ["collaborating"] * 2
+
+
+@pytest.mark.parametrize("withdrawing", ["chat-1", "chat-2"])
+@pytest.mark.parametrize("outcome", ["accepted", "collaborating"])
+def test_contacts_disappear_once_either_firm_withdraws(staff, firms: dict, withdrawing: str,
+                                                       outcome: str) -> None:
+    introduce(staff, firms)
+    with transaction(firms["url"]) as connection:
+        made_id = connection.execute(select(introductions.c.id)).scalar_one()
+    answer(staff, firms, made_id, "chat-1", "yes")
+    answer(staff, firms, made_id, "chat-2", "yes")
+    if outcome == "collaborating":
+        answer(staff, firms, made_id, "chat-1", "collaborating")
+    for firm in ("bakery", "shop"):
+        page = staff.get(f"/staff/network/{firms[firm]}").get_data(as_text=True)
+        assert "ann@lee-bakery.example" in page and "tel:+4312345678" in page and outcome in page
+
+    assert withdraw_network_consent(withdrawing, url=firms["url"])  # "don't match me any more"
+
+    for firm in ("bakery", "shop"):
+        page = staff.get(f"/staff/network/{firms[firm]}").get_data(as_text=True)
+        introductions_card = page[page.index('id="introductions"'):page.index('id="profile"')]
+        assert "ann@lee-bakery.example" not in page and "2345678" not in page
+        assert "Ann Lee" not in introductions_card
+        # the introduction's history stays listed, without the contacts
+        assert f'<span class="badge">{outcome}</span>' in introductions_card
+        assert "sam, " in introductions_card and "yes;" in introductions_card
+        assert "hidden: a firm withdrew its consent to be matched" in introductions_card
 
 
 def test_a_declined_introduction_never_shows_contacts(staff, firms: dict) -> None:

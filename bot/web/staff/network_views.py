@@ -3,8 +3,11 @@
 Only staff and admins see it. A firm is addressed as the desk names it: its
 follow-up reference, else its conversation id; anything else is a 404. Every
 view of a firm and every change is written to the audit log with the firm's
-conversation id as target, so erasure later hides it like the rest. Contact
-details of the other firm appear only once both firms agreed to the introduction.
+conversation id as target, so erasure later hides it like the rest; the list
+of firms shows no personal data and is not logged. Contact details of the
+other firm appear only while both firms agreed to the introduction and both
+still agree to be matched; after a withdrawal the introduction stays listed
+without them.
 """
 from __future__ import annotations
 
@@ -51,7 +54,6 @@ def network_list():
     chosen = _filters()
     with database() as connection:
         firms = network.consenting(connection, chosen)
-        audited(connection, "view", "network", {k: v for k, v in vars(chosen).items() if v})
     return render_template(
         "staff/network.html",
         firms=firms,
@@ -81,7 +83,7 @@ def _firm_page(connection: Connection, profile: NetworkProfile,
     made = introductions.for_firm(connection, sender_id)
     names = network.labels(connection, {sender_id, *(i.other(sender_id) for i in made)})
     contacts: Dict[int, object] = {
-        i.id: _contacts(connection, i.other(sender_id)) for i in made if i.both_agreed
+        i.id: _contacts(connection, i.other(sender_id)) for i in made if i.shows_contacts
     }
     return render_template("staff/network_firm.html", profile=profile, form=form, matches=matches,
                            consortium=consortium, introductions=made, names=names, contacts=contacts,
