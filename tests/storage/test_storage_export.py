@@ -9,9 +9,16 @@ import pytest
 from sqlalchemy import select
 
 from bot.storage import export, review
-from bot.storage.conversations import create_followup, record_profile, record_recommendation
+from bot.storage.conversations import (
+    create_followup,
+    record_misconception,
+    record_profile,
+    record_recommendation,
+)
 from bot.storage.database import transaction
+from bot.storage.migrate import upgrade
 from bot.storage.tables import audit_log
+from tests.storage.chats import RANKED_MODELS, RANKED_PARTNERS, bakery_turns, save_turns
 
 DANGEROUS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
 
@@ -60,6 +67,32 @@ def test_json_export_keeps_values_and_lists(database_url: str) -> None:
     assert rows[0]["sender_id"] == "x-2" and rows[0]["models"] == ["a", "b"]
     assert (entry.actor, entry.action, entry.target) == ("anna", "export", "conversations")
     assert entry.detail == {"format": "json", "rows": 1, "filters": {"sector": "food"}}
+
+
+def test_exports_hold_the_top_three_and_only_voiced_misconceptions(database_url: str) -> None:
+    upgrade(database_url)
+    save_turns(database_url, "bakery", bakery_turns())  # the owner voices only_for_large_firms
+    record_profile("bakery", {"sector": "retail", "innovation_need": "new_product"}, url=database_url)
+    assert len(RANKED_MODELS) > 3 and len(RANKED_PARTNERS) > 3
+    record_recommendation("bakery", RANKED_MODELS, RANKED_PARTNERS, [], url=database_url)
+    for card in ("only_for_large_firms", "giving_away_secrets", "too_costly_complex"):  # cards sent
+        record_misconception("bakery", card, url=database_url)
+    with transaction(database_url) as connection:
+        review.register_transcript_senders(connection)
+        as_json = export.export(connection, "conversations", "json", actor="anna")
+        as_csv = export.export(connection, "conversations", "csv", actor="anna")
+
+    (row,) = json.loads(as_json.content)
+    assert row["sender_id"] == "bakery"
+    assert row["models"] == RANKED_MODELS[:3] and row["partners"] == RANKED_PARTNERS[:3]
+    assert row["misconceptions"] == ["only_for_large_firms"]  # three cards sent, one voiced
+    (cells,) = list(csv.DictReader(io.StringIO(as_csv.content)))
+    assert cells["models"] == "; ".join(RANKED_MODELS[:3])
+    assert cells["partners"] == "; ".join(RANKED_PARTNERS[:3])
+    assert cells["misconceptions"] == "only_for_large_firms"
+    listed = {item for cell in cells.values() for item in cell.split("; ")}
+    for unshown in (*RANKED_MODELS[3:], *RANKED_PARTNERS[3:], "giving_away_secrets", "too_costly_complex"):
+        assert f'"{unshown}"' not in as_json.content and unshown not in listed
 
 
 def test_unknown_exports_are_refused(database_url: str) -> None:
