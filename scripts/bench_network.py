@@ -4,14 +4,21 @@ Prints and returns: precision@5 and recall@10 on a labelled synthetic network,
 whether network M's four partners are suggested for its lead among the same
 firms, and the time for one firm's suggestions among 10,000 profiles, both in
 memory (ranking against the prepared firms, as the desk keeps them) and
-through the database (PostgreSQL when it is installed, else an SQLite file),
-which includes checking that the network has not changed. ``run()`` returns the figures as a dict for other reports:
+through the database, which includes checking that the network has not
+changed. The 200 ms target is for PostgreSQL, as production runs it. The
+database is, in this order: the ``url`` given; a scratch database on the
+PostgreSQL server ``OI_BENCH_POSTGRES_URL`` names; one on the server the tests
+use (``OI_TEST_POSTGRES_URL``, else a throwaway server started from the
+installed binaries, see ``tests/local_servers.py``); and only when none of
+those works an SQLite file. The report says which one it was and why.
+``run()`` returns the figures as a dict for other reports:
 
     from scripts import bench_network
     figures = bench_network.run()            # or run(firms=60, pool=500) for a quick look
 """
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -26,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert  # noqa: E402
 
 from bot.network import NetworkProfile, rank_matches  # noqa: E402
-from bot.network.pool import Pool  # noqa: E402
 from bot.network.consent import CONSENT_TEXT  # noqa: E402
+from bot.network.pool import Pool  # noqa: E402
 from bot.network.quality import measure, network_m_check  # noqa: E402
 from bot.network.synthetic import generate, scaled  # noqa: E402
 from bot.storage import migrate, network_pool, suggestions  # noqa: E402
@@ -36,6 +43,7 @@ from bot.storage.tables import conversations, network_consents, network_profiles
 
 TARGETS = {"precision_at_5": 0.8, "ms_per_firm": 200.0}
 RUNS = 5
+POSTGRES_ENV = "OI_BENCH_POSTGRES_URL"
 
 
 def median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
@@ -54,34 +62,73 @@ def store(url: str, profiles: Sequence[NetworkProfile]) -> None:
     now = utcnow()
     with transaction(url) as connection:
         connection.execute(insert(conversations), [
-            {"sender_id": p.firm_id, "started_at": now, "last_seen_at": now, "status": "new"} for p in profiles])
+            {"sender_id": p.firm_id, "started_at": now, "last_seen_at": now, "status": "new"}
+            for p in profiles])
         connection.execute(insert(network_profiles), [
-            {"sender_id": p.firm_id, "created_at": now, "updated_at": now, **p.stored_fields()} for p in profiles])
+            {"sender_id": p.firm_id, "created_at": now, "updated_at": now, **p.stored_fields()}
+            for p in profiles])
         connection.execute(insert(network_consents), [
             {"sender_id": p.firm_id, "wording": CONSENT_TEXT, "consented_at": now}
             for p in profiles if p.consented])
 
 
+def _test_postgres() -> tuple:
+    """The PostgreSQL server the tests would use, as (server URL or None, why not)."""
+    try:
+        from tests.local_servers import postgres_url
+    except ImportError as error:
+        return None, f"the tests' server helpers cannot be imported ({error})"
+    try:
+        server = postgres_url()
+    except Exception as error:  # noqa: BLE001 - a server that fails to start is "not available"
+        return None, f"starting a throwaway PostgreSQL server failed ({str(error).strip().splitlines()[0]})"
+    return server, None if server else "PostgreSQL is not installed"
+
+
+def _postgres_server() -> tuple:
+    """(server URL or None, where it came from or why there is none)."""
+    named = os.environ.get(POSTGRES_ENV, "").strip()
+    if named:
+        return named, f"a scratch database on the server {POSTGRES_ENV} names"
+    server, problem = _test_postgres()
+    if server is None:
+        return None, f"{POSTGRES_ENV} not set and {problem}"
+    which = ("the server OI_TEST_POSTGRES_URL names" if os.environ.get("OI_TEST_POSTGRES_URL")
+             else "a throwaway server started from the installed binaries, as the tests do")
+    return server, f"{POSTGRES_ENV} not set; a scratch database on {which}"
+
+
 @contextmanager
 def bench_database(url: Optional[str]) -> Iterator[tuple]:
-    """The database to time: ``url``, else a throwaway PostgreSQL database, else an SQLite file."""
-    if url:
-        yield url, url.split(":", 1)[0]
-        return
-    from tests.storage.support import postgres_problem, scratch_postgres
+    """The database to time as (url, backend, note): ``url``, else PostgreSQL, else an SQLite file.
 
-    if postgres_problem() is None:
-        with scratch_postgres() as scratch:
-            yield scratch, "postgresql"
+    ``note`` says in words where the database came from, and why it is not
+    PostgreSQL when it is not.
+    """
+    if url:
+        yield url, url.split(":", 1)[0].split("+", 1)[0], "the database URL given"
         return
+    server, note = _postgres_server()
+    if server is not None:
+        try:
+            from tests.storage.support import postgres_problem, scratch_postgres
+        except ImportError as error:
+            server, note = None, f"the tests' database helpers cannot be imported ({error})"
+        else:
+            problem = postgres_problem(server)
+            if problem is None:
+                with scratch_postgres(server) as scratch:
+                    yield scratch, "postgresql", note
+                return
+            note = f"PostgreSQL unreachable (wanted {note}): {problem}"
     with tempfile.TemporaryDirectory() as folder:
-        yield f"sqlite:///{folder}/bench.db", "sqlite"
+        yield f"sqlite:///{folder}/bench.db", "sqlite", f"an SQLite file, because {note}"
         dispose_engines()
 
 
 def database_ms(profiles: List[NetworkProfile], lead_id: str, url: Optional[str]) -> Dict[str, Any]:
     """Time reading the consenting profiles from the database and ranking them for one firm."""
-    with bench_database(url) as (chosen, backend):
+    with bench_database(url) as (chosen, backend, note):
         migrate.upgrade(chosen)
         store(chosen, profiles)
 
@@ -93,7 +140,8 @@ def database_ms(profiles: List[NetworkProfile], lead_id: str, url: Optional[str]
             network_pool.forget()
             one_firm()
 
-        return {"backend": backend, "ms": median_ms(one_firm), "cold_ms": median_ms(first_after_a_change, runs=3)}
+        return {"backend": backend, "note": note, "ms": median_ms(one_firm),
+                "cold_ms": median_ms(first_after_a_change, runs=3)}
 
 
 def run(firms: int = 320, pool: int = 10_000, *, url: Optional[str] = None, seed: int = 16,
@@ -117,9 +165,26 @@ def run(firms: int = 320, pool: int = 10_000, *, url: Optional[str] = None, seed
     if database:
         timed = database_ms(big, lead.firm_id, url)
         figures.update(ms_per_firm_database=timed["ms"], ms_first_after_a_change=timed["cold_ms"],
-                       database=timed["backend"])
+                       database=timed["backend"], database_note=timed["note"])
     report(figures)
     return figures
+
+
+def _database_target(figures: Dict[str, Any]) -> str:
+    """The target column for a database timing: the target holds for PostgreSQL only."""
+    target = f"< {TARGETS['ms_per_firm']:.0f} ms"
+    return target if figures["database"] == "postgresql" else f"{target} on PostgreSQL (not measured here)"
+
+
+def database_sentence(figures: Dict[str, Any]) -> str:
+    """Which database the timing ran on, and why, in plain words."""
+    if figures["database"] == "postgresql":
+        where = "PostgreSQL"
+    else:
+        where = (f"{figures['database']}, NOT PostgreSQL: the {TARGETS['ms_per_firm']:.0f} ms target is "
+                 "for PostgreSQL, so this timing does not show whether it is met")
+    note = figures.get("database_note")
+    return f"Database timings ran on {where}" + (f" ({note})." if note else ".")
 
 
 def report(figures: Dict[str, Any]) -> None:
@@ -131,15 +196,13 @@ def report(figures: Dict[str, Any]) -> None:
           f"({'recovered' if figures['network_m_recovered'] else 'NOT recovered'}), "
           f"{figures['network_m_members_in_consortium']} in the suggested consortium")
     print(f"  one firm among {figures['pool']} profiles: {figures['ms_per_firm_in_memory']} ms in memory "
-          f"(preparing them: {figures['ms_to_prepare_pool']} ms, once per change)"
-          + (f", {figures['ms_per_firm_database']} ms from {figures['database']} "
-             f"({figures['ms_first_after_a_change']} ms for the first one after the network changed)"
-             if "ms_per_firm_database" in figures else "")
-          + f" (target < {TARGETS['ms_per_firm']:.0f} ms)")
-
-
-if __name__ == "__main__":
-    run()
+          f"(preparing them: {figures['ms_to_prepare_pool']} ms, once per change; "
+          f"target < {TARGETS['ms_per_firm']:.0f} ms)")
+    if "ms_per_firm_database" in figures:
+        print(f"  the same from {figures['database']}: {figures['ms_per_firm_database']} ms, "
+              f"{figures['ms_first_after_a_change']} ms for the first one after the network changed "
+              f"(target {_database_target(figures)})")
+        print(f"  {database_sentence(figures)}")
 
 
 def markdown_lines(figures: Dict[str, Any]) -> List[str]:
@@ -156,6 +219,13 @@ def markdown_lines(figures: Dict[str, Any]) -> List[str]:
              f"| one firm's suggestions among {figures['pool']} profiles, in memory "
              f"| {figures['ms_per_firm_in_memory']} ms | < {TARGETS['ms_per_firm']:.0f} ms |"]
     if "ms_per_firm_database" in figures:
-        lines.append(f"| the same, read from {figures['database']} | {figures['ms_per_firm_database']} ms "
-                     f"| < {TARGETS['ms_per_firm']:.0f} ms |")
+        lines += [f"| the same, read from {figures['database']} | {figures['ms_per_firm_database']} ms "
+                  f"| {_database_target(figures)} |",
+                  f"| the first one after the network changed, from {figures['database']} "
+                  f"| {figures['ms_first_after_a_change']} ms | (reported) |",
+                  "", database_sentence(figures)]
     return lines
+
+
+if __name__ == "__main__":
+    run()
