@@ -95,8 +95,32 @@ def start_ours(database_url: str) -> Bot:
 def attach_ours(servers: Servers) -> Bot:
     """OI Advisor's servers started elsewhere (e.g. by a test): no cold start to report."""
     return Bot("OI Advisor", servers.rasa_url, OUR_SCRIPT,
-               {"rasa": servers.pid("rasa"), "actions": servers.pid("actions")}, None,
+               {program: servers.pid(program) for program in servers.programs}, None,
                MODEL.stat().st_size / 1e6, servers=servers)
+
+
+def start_ours_pair(database_url: str, lock_env: Dict[str, str]) -> List[Bot]:
+    """Two Rasa processes on one database and lock store; the second uses the first's action server.
+
+    As several Rasa servers behind a balancer share one action endpoint
+    (deploy/endpoints-scaled.yml). Each answers a first message before it
+    is returned, as in :func:`start_ours`, so neither is measured cold.
+    The second bot's ``stop`` stops only its own Rasa process: stop it first.
+    """
+    first = Servers(database_url=database_url, extra_env=lock_env).start()
+    second = Servers(database_url=database_url, extra_env=lock_env, actions_port=first.actions_port,
+                     programs=("rasa",))
+    try:
+        second.start()
+        bots = [attach_ours(first), attach_ours(second)]
+        for bot, servers in zip(bots, (first, second)):
+            bot.stop = servers.stop
+            first_answer(bot.webhook, time.monotonic())
+    except BaseException:
+        second.stop()
+        first.stop()
+        raise
+    return bots
 
 
 def _stock_env(folder: Path) -> Dict[str, str]:

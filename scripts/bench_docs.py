@@ -25,7 +25,8 @@ def section(text: str, heading: str) -> List[str]:
     if heading not in lines:
         return []
     start = lines.index(heading)
-    end = next((index for index in range(start + 1, len(lines)) if lines[index].startswith("## ")), len(lines))
+    end = next((index for index in range(start + 1, len(lines)) if lines[index].startswith("## ")),
+               len(lines))
     return lines[start:end]
 
 
@@ -40,8 +41,8 @@ def profile_lines(profile: Optional[Dict[str, Any]]) -> List[str]:
              "to the action server contains our actions' own time (replayed in-process).", "",
              "| part | ms per turn | calls per turn |", "|---|---|---|"]
     calls = profile["calls_per_turn"]
-    lines += [f"| {label} | {value:.2f} | {calls.get(label, '')} |" for label, value in profile["parts_ms"].items()
-              if value >= 0.05 or label.startswith("Rasa")]
+    lines += [f"| {label} | {value:.2f} | {calls.get(label, '')} |"
+              for label, value in profile["parts_ms"].items() if value >= 0.05 or label.startswith("Rasa")]
     lines += ["", "CPU time of the Rasa process by library (cProfile, own time, ms per turn):", "",
               "| library | ms per turn |", "|---|---|"]
     lines += [f"| {name} | {value:.2f} |" for name, value in profile["cpu_ms_by_library"].items()]
@@ -54,6 +55,7 @@ def markdown(results: Dict[str, Any], existing: str, understanding: Optional[Lis
              f"Written by `make bench` on {results['measured_at']}, on a machine with {results['cores']} "
              "cores; figures of the same run in [benchmarks.json](benchmarks.json).", ""]
     lines += bench_report.markdown(results, CHART) + [""]
+    lines += bench_report.scale_markdown(results) + [""]
     lines += profile_lines(results.get("profile")) + [""]
     reading = section(existing, READING)
     lines += reading + [""] if reading else []

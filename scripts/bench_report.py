@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 OURS, STOCK = "oi_advisor", "stock"
+#: results key and docs heading of the two Rasa processes (scripts/bench_scale.py)
+SCALE, SCALE_HEADING = "scale", "## Two Rasa processes"
 Row = Tuple[str, Callable[[Dict[str, Any]], Optional[float]]]
 
 
@@ -37,7 +39,8 @@ def saturated(figures: Dict[str, Any]) -> Optional[float]:
 def rows(results: Dict[str, Any]) -> List[Row]:
     """Every figure of the comparison, in reading order."""
     setting = results["setting"]
-    table: List[Row] = [(f"sequential {p} (ms)", _get("sequential", f"{p}_ms")) for p in ("p50", "p95", "p99")]
+    table: List[Row] = [(f"sequential {p} (ms)", _get("sequential", f"{p}_ms"))
+                        for p in ("p50", "p95", "p99")]
     for count in setting["concurrency"]:
         run = ("closed_loop", str(count))
         table.append((f"closed loop {count}: turns/s", _get(*run, "turns_per_s")))
@@ -79,14 +82,16 @@ def targets(results: Dict[str, Any]) -> List[Tuple[str, str, str, str]]:
     top_rate = f"{max(results['setting']['rates']):g}"
     top_closed = str(max(results["setting"]["concurrency"]))
     mine_sat, stock_sat = saturated(ours), saturated(stock)
-    p50, p99 = _get("closed_loop", top_closed, "p50_ms")(ours), _get("closed_loop", top_closed, "p99_ms")(ours)
+    p50 = _get("closed_loop", top_closed, "p50_ms")(ours)
+    p99 = _get("closed_loop", top_closed, "p99_ms")(ours)
     checks = [
         ("sequential p95", "< 100 ms", _get("sequential", "p95_ms")(ours), lambda v: v < 100),
         ("saturated throughput ÷ stock", "≥ 1.0",
          mine_sat / stock_sat if mine_sat is not None and stock_sat else None, lambda v: v >= 1.0),
         (f"open loop {top_rate}/s p95", "< 250 ms", _get("open_loop", top_rate, "p95_ms")(ours),
          lambda v: v < 250),
-        (f"open loop {top_rate}/s errors", "0", _get("open_loop", top_rate, "errors")(ours), lambda v: v == 0),
+        (f"open loop {top_rate}/s errors", "0", _get("open_loop", top_rate, "errors")(ours),
+         lambda v: v == 0),
         (f"closed loop {top_closed}: p99 ÷ p50", "< 3", p99 / p50 if p50 and p99 else None, lambda v: v < 3),
         ("cold start", "< 20 s", ours.get("cold_start_s"), lambda v: v < 20),
         ("training", "< 180 s", ours.get("training_s"), lambda v: v < 180),
@@ -97,12 +102,84 @@ def targets(results: Dict[str, Any]) -> List[Tuple[str, str, str, str]]:
 
 
 def console(results: Dict[str, Any]) -> str:
-    """The printed table: comparison, then targets."""
+    """The printed table: comparison, targets, then two Rasa processes beside one."""
     out = [f"{'figure':44} {'OI Advisor':>11} {'stock':>9} {'ratio':>7}"]
-    out += [f"{label:44} {mine:>11} {theirs:>9} {ratio:>7}" for label, mine, theirs, ratio in comparison(results)]
+    out += [f"{label:44} {mine:>11} {theirs:>9} {ratio:>7}"
+            for label, mine, theirs, ratio in comparison(results)]
     out += ["", f"{'target':44} {'threshold':>11} {'measured':>9} {'met':>7}"]
-    out += [f"{name:44} {threshold:>11} {value:>9} {met:>7}" for name, threshold, value, met in targets(results)]
-    return "\n".join(out)
+    out += [f"{name:44} {threshold:>11} {value:>9} {met:>7}"
+            for name, threshold, value, met in targets(results)]
+    return "\n".join(out + [""] + scale_console(results))
+
+
+def _ratio(mine: Optional[float], theirs: Optional[float]) -> str:
+    return f"{mine / theirs:.2f}" if mine is not None and theirs else "–"
+
+
+def scale_comparison(results: Dict[str, Any]) -> List[Tuple[str, str, str, str, str, str]]:
+    """(figure, two processes, one process, stock, ÷ one, ÷ stock) for the closed loops and saturation.
+
+    Empty when the two processes were not measured.
+    """
+    scale = results.get(SCALE, {})
+    if "closed_loop" not in scale:
+        return []
+    one, stock = results["bots"].get(OURS, {}), results["bots"].get(STOCK, {})
+    reads: List[Row] = []
+    for count in results["setting"].get("scale_concurrency", ()):
+        run = ("closed_loop", str(count))
+        reads.append((f"closed loop {count}: turns/s", _get(*run, "turns_per_s")))
+        reads += [(f"closed loop {count}: {p} (ms)", _get(*run, f"{p}_ms")) for p in ("p50", "p95", "p99")]
+    reads.append(("saturated throughput (turns/s)", saturated))
+    lines = []
+    for label, read in reads:
+        two, single, theirs = read(scale), read(one), read(stock)
+        lines.append((label, _fmt(two), _fmt(single), _fmt(theirs), _ratio(two, single), _ratio(two, theirs)))
+    return lines
+
+
+def scale_console(results: Dict[str, Any]) -> List[str]:
+    """The printed table of two Rasa processes, or the loud line saying why there is none."""
+    scale = results.get(SCALE)
+    if scale is None:
+        return []
+    if "skipped" in scale:
+        return [f"!!! two Rasa processes NOT MEASURED: {scale['skipped']}"]
+    out = [f"{'two Rasa processes':34} {'two':>7} {'one':>7} {'stock':>7} {'÷ one':>7} {'÷ stock':>7}"]
+    out += [f"{label:34} {two:>7} {one:>7} {stock:>7} {per_one:>7} {per_stock:>7}"
+            for label, two, one, stock, per_one, per_stock in scale_comparison(results)]
+    return out
+
+
+def scale_markdown(results: Dict[str, Any]) -> List[str]:
+    """The "Two Rasa processes" section of docs/benchmarks.md; says so when it was not measured."""
+    scale = results.get(SCALE)
+    lines = [SCALE_HEADING, ""]
+    if scale is None or "skipped" in scale:
+        reason = scale["skipped"] if scale else "this run did not include it"
+        return lines + [f"**Not measured in this run**: {reason}. Only the single process's figures above "
+                        "are from this run; `make bench` measures two processes where `redis-server` is "
+                        "installed or `OI_BENCH_REDIS_URL` names a Redis server."]
+    setting = results["setting"]
+    lines += [f"OI Advisor served by {scale['processes']} Rasa processes with the same model, one "
+              f"{scale['database']} database and one action server shared by both, and a Redis lock store "
+              f"(`{scale['lock_store']}`, a key prefix of its own), as `deploy/endpoints-scaled.yml` deploys "
+              "it. The load generator plays the balancer: conversation *i* goes to process *i* mod 2 and "
+              "stays there, which spares the lock a wait (the lock store keeps turns in order either way). "
+              f"Closed loop at {', '.join(map(str, setting['scale_concurrency']))} conversations with the "
+              f"single process's bounds, {setting['closed_turns']} turns or {setting['closed_seconds']:g} s, "
+              "the turns split evenly between the processes.", "",
+              "| figure | two processes | one process | stock | ÷ one | ÷ stock |",
+              "|---|---|---|---|---|---|"]
+    lines += [f"| {' | '.join(row)} |" for row in scale_comparison(results)]
+    two, one = saturated(scale), saturated(results["bots"].get(OURS, {}))
+    stock = saturated(results["bots"].get(STOCK, {}))
+    lines += ["", f"Saturated throughput of two processes: {_ratio(two, stock)}× the stock bot's (goal: 2×), "
+              f"{_ratio(two, one)}× one process's. Each Rasa process peaked at "
+              f"{' and '.join(_fmt(mb) for mb in scale['peak_rasa_mb'])} MB resident. A second process "
+              f"can only add throughput where a core is spare: this machine has {results['cores']} cores "
+              "shared by the Rasa processes, the action server, the database and the load generator."]
+    return lines
 
 
 def markdown(results: Dict[str, Any], chart_name: str) -> List[str]:
@@ -112,27 +189,33 @@ def markdown(results: Dict[str, Any], chart_name: str) -> List[str]:
              f"Setting `{setting['name']}`: sequential {setting['sequential_turns']} turns; closed loop at "
              f"{', '.join(map(str, setting['concurrency']))} conversations for at most "
              f"{setting['closed_turns']} turns or {setting['closed_seconds']:g} s each; open loop at "
-             f"{', '.join(f'{rate:g}' for rate in setting['rates'])} turns/s for {setting['open_seconds']:g} s "
-             f"each; then {setting['seeded_turns']} sequential turns on a database holding "
-             f"{setting['seeded_conversations']} conversations. All over the REST channel on 127.0.0.1; "
-             "the stock bot is `rasa init --no-prompt`, trained and started in the same run.", "",
+             f"{', '.join(f'{rate:g}' for rate in setting['rates'])} turns/s for "
+             f"{setting['open_seconds']:g} s each; then {setting['seeded_turns']} sequential turns on a "
+             f"database holding {setting['seeded_conversations']} conversations. All over the REST channel "
+             "on 127.0.0.1; the stock bot is `rasa init --no-prompt`, trained and started in the same run.",
+             "",
              "| figure | OI Advisor | stock | ratio |", "|---|---|---|---|"]
-    lines += [f"| {label} | {mine} | {theirs} | {ratio} |" for label, mine, theirs, ratio in comparison(results)]
+    lines += [f"| {label} | {mine} | {theirs} | {ratio} |"
+              for label, mine, theirs, ratio in comparison(results)]
     lines += ["", f"![Latency against concurrency]({chart_name})", "", "### Targets", "",
               "| target | threshold | measured | met |", "|---|---|---|---|"]
-    lines += [f"| {name} | {threshold} | {value} | {met} |" for name, threshold, value, met in targets(results)]
+    lines += [f"| {name} | {threshold} | {value} | {met} |"
+              for name, threshold, value, met in targets(results)]
     return lines
 
 
 def chart(results: Dict[str, Any], path: Path) -> None:
-    """p50 and p95 latency against closed-loop concurrency, both bots, log scale."""
+    """p50 and p95 latency against closed-loop concurrency, both bots and two processes, log scale."""
     import matplotlib
     matplotlib.use("Agg")
     from matplotlib import pyplot
 
     figure, axes = pyplot.subplots(figsize=(6.4, 4.0))
-    for key, label, colour in ((OURS, "OI Advisor", "#0b5cad"), (STOCK, "stock rasa init", "#c2410c")):
-        runs = results["bots"].get(key, {}).get("closed_loop", {})
+    sources = ((results["bots"].get(OURS, {}), "OI Advisor", "#0b5cad"),
+               (results["bots"].get(STOCK, {}), "stock rasa init", "#c2410c"),
+               (results.get(SCALE) or {}, "OI Advisor, 2 Rasa processes", "#15803d"))
+    for figures, label, colour in sources:
+        runs = figures.get("closed_loop", {})
         counts = sorted(runs, key=int)
         if not counts:
             continue

@@ -30,6 +30,9 @@ class Setting:
     open_seconds: float = 60.0
     seeded_conversations: int = 10_000
     seeded_turns: int = 100
+    #: closed-loop conversations against two Rasa processes (scripts/bench_scale.py), with the
+    #: closed loop's own bounds: many enough to keep both processes busy
+    scale_concurrency: Tuple[int, ...] = (10, 50)
 
     def describe(self) -> Dict[str, Any]:
         return asdict(self)

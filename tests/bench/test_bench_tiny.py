@@ -27,7 +27,8 @@ def results(servers: Servers, tmp_path_factory: pytest.TempPathFactory) -> dict:
     figures = bench_speed.load_figures(bot, bench_speed.TINY)
     figures["seeded"] = bench_speed.seeded_figures(bot, servers.database_url, bench_speed.TINY)
     figures.update(bench_speed.fixed_figures(bot))
-    profile = bench.profile_turn(servers, tmp_path_factory.mktemp("profile") / "profile.json", conversations=1)
+    profile = bench.profile_turn(servers, tmp_path_factory.mktemp("profile") / "profile.json",
+                                 conversations=1)
     return {"measured_at": time.strftime("%Y-%m-%d %H:%M UTC"), "cores": 2,
             "setting": bench_speed.TINY.describe(), "bots": {bench_report.OURS: figures}, "profile": profile}
 
@@ -46,7 +47,8 @@ def test_seeded_database_holds_the_copies(results: dict) -> None:
     seeded = results["bots"][bench_report.OURS]["seeded"]
     assert seeded["template_turns"] == len(bench_bots.OUR_SCRIPT)
     assert seeded["conversations_stored"] > bench_speed.TINY.seeded_conversations
-    assert seeded["rows_added"]["events"] >= bench_speed.TINY.seeded_conversations * len(bench_bots.OUR_SCRIPT)
+    copies = bench_speed.TINY.seeded_conversations
+    assert seeded["rows_added"]["events"] >= copies * len(bench_bots.OUR_SCRIPT)
     assert seeded["rows_added"]["conversations"] == bench_speed.TINY.seeded_conversations
     assert seeded["sequential"]["errors"] == 0 and seeded["sequential"]["turns"] > 0
     assert seeded["rows_added"]["events"] % bench_speed.TINY.seeded_conversations == 0
