@@ -30,7 +30,9 @@ StoredKey = Tuple[int, Optional[int]]
 """The stored session's event count and newest event id."""
 
 KEEP_SECONDS = 600.0
-KEEP_CONVERSATIONS = 500
+#: a diagnosis's tracker holds about a megabyte of events; a hundred active
+#: conversations per Rasa process is a busy afternoon, and more only read the database
+KEEP_CONVERSATIONS = 100
 
 
 @dataclass
