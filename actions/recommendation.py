@@ -57,7 +57,8 @@ def recommend(dispatcher: CollectingDispatcher, sender_id: Text, slots: Dict[Tex
     send(dispatcher, *replies)
     log_recommendation(dispatcher, sender_id, profile, advice)
     top = advice.models[0].id if advice.models else None
-    return [SlotSet("recommendation", recommendation.result_memory(advice, replies)),
+    plan = recommendation.plan_url(profile)
+    return [SlotSet("recommendation", recommendation.memory(advice, plan=plan)),
             SlotSet("last_answer", {"kind": "models", "id": top})]
 
 

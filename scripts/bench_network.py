@@ -40,6 +40,8 @@ from bot.network.synthetic import generate, scaled  # noqa: E402
 from bot.storage import migrate, network_pool, suggestions  # noqa: E402
 from bot.storage.database import dispose_engines, transaction, utcnow  # noqa: E402
 from bot.storage.tables import conversations, network_consents, network_profiles  # noqa: E402
+from tests import local_servers  # noqa: E402
+from tests.storage.support import postgres_problem, scratch_postgres  # noqa: E402
 
 TARGETS = {"precision_at_5": 0.8, "ms_per_firm": 200.0}
 RUNS = 5
@@ -72,27 +74,18 @@ def store(url: str, profiles: Sequence[NetworkProfile]) -> None:
             for p in profiles if p.consented])
 
 
-def _test_postgres() -> tuple:
-    """The PostgreSQL server the tests would use, as (server URL or None, why not)."""
-    try:
-        from tests.local_servers import postgres_url
-    except ImportError as error:
-        return None, f"the tests' server helpers cannot be imported ({error})"
-    try:
-        server = postgres_url()
-    except Exception as error:  # noqa: BLE001 - a server that fails to start is "not available"
-        return None, f"starting a throwaway PostgreSQL server failed ({str(error).strip().splitlines()[0]})"
-    return server, None if server else "PostgreSQL is not installed"
-
-
 def _postgres_server() -> tuple:
     """(server URL or None, where it came from or why there is none)."""
     named = os.environ.get(POSTGRES_ENV, "").strip()
     if named:
         return named, f"a scratch database on the server {POSTGRES_ENV} names"
-    server, problem = _test_postgres()
+    try:
+        server = local_servers.postgres_url()
+    except RuntimeError as error:
+        why = str(error).strip().splitlines()[0]
+        return None, f"{POSTGRES_ENV} not set and starting a throwaway PostgreSQL server failed ({why})"
     if server is None:
-        return None, f"{POSTGRES_ENV} not set and {problem}"
+        return None, f"{POSTGRES_ENV} not set and PostgreSQL is not installed"
     which = ("the server OI_TEST_POSTGRES_URL names" if os.environ.get("OI_TEST_POSTGRES_URL")
              else "a throwaway server started from the installed binaries, as the tests do")
     return server, f"{POSTGRES_ENV} not set; a scratch database on {which}"
@@ -109,18 +102,13 @@ def bench_database(url: Optional[str]) -> Iterator[tuple]:
         yield url, url.split(":", 1)[0].split("+", 1)[0], "the database URL given"
         return
     server, note = _postgres_server()
-    if server is not None:
-        try:
-            from tests.storage.support import postgres_problem, scratch_postgres
-        except ImportError as error:
-            server, note = None, f"the tests' database helpers cannot be imported ({error})"
-        else:
-            problem = postgres_problem(server)
-            if problem is None:
-                with scratch_postgres(server) as scratch:
-                    yield scratch, "postgresql", note
-                return
-            note = f"PostgreSQL unreachable (wanted {note}): {problem}"
+    problem = postgres_problem(server) if server else None
+    if server and problem is None:
+        with scratch_postgres(server) as scratch:
+            yield scratch, "postgresql", note
+        return
+    if server:
+        note = f"PostgreSQL unreachable (wanted {note}): {problem}"
     with tempfile.TemporaryDirectory() as folder:
         yield f"sqlite:///{folder}/bench.db", "sqlite", f"an SQLite file, because {note}"
         dispose_engines()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 OURS, STOCK = "oi_advisor", "stock"
 #: results key and docs heading of the two Rasa processes (scripts/bench_scale.py)
@@ -36,16 +36,23 @@ def saturated(figures: Dict[str, Any]) -> Optional[float]:
     return max(rates) if rates else None
 
 
+def closed_loop_rows(counts: Sequence[int]) -> List[Row]:
+    """Throughput and latency of each closed loop, then the saturated throughput."""
+    table: List[Row] = []
+    for count in counts:
+        run = ("closed_loop", str(count))
+        table.append((f"closed loop {count}: turns/s", _get(*run, "turns_per_s")))
+        table += [(f"closed loop {count}: {p} (ms)", _get(*run, f"{p}_ms")) for p in ("p50", "p95", "p99")]
+    table.append(("saturated throughput (turns/s)", saturated))
+    return table
+
+
 def rows(results: Dict[str, Any]) -> List[Row]:
     """Every figure of the comparison, in reading order."""
     setting = results["setting"]
     table: List[Row] = [(f"sequential {p} (ms)", _get("sequential", f"{p}_ms"))
                         for p in ("p50", "p95", "p99")]
-    for count in setting["concurrency"]:
-        run = ("closed_loop", str(count))
-        table.append((f"closed loop {count}: turns/s", _get(*run, "turns_per_s")))
-        table += [(f"closed loop {count}: {p} (ms)", _get(*run, f"{p}_ms")) for p in ("p50", "p95", "p99")]
-    table.append(("saturated throughput (turns/s)", saturated))
+    table += closed_loop_rows(setting["concurrency"])
     for rate in setting["rates"]:
         run = ("open_loop", f"{rate:g}")
         table += [(f"open loop {rate:g}/s: {p} (ms)", _get(*run, f"{p}_ms")) for p in ("p50", "p95", "p99")]
@@ -71,8 +78,7 @@ def comparison(results: Dict[str, Any]) -> List[Tuple[str, str, str, str]]:
     lines = []
     for label, read in rows(results):
         mine, theirs = read(ours), read(stock)
-        ratio = mine / theirs if mine is not None and theirs else None
-        lines.append((label, _fmt(mine), _fmt(theirs), f"{ratio:.2f}" if ratio is not None else "–"))
+        lines.append((label, _fmt(mine), _fmt(theirs), _ratio(mine, theirs)))
     return lines
 
 
@@ -125,14 +131,8 @@ def scale_comparison(results: Dict[str, Any]) -> List[Tuple[str, str, str, str, 
     if "closed_loop" not in scale:
         return []
     one, stock = results["bots"].get(OURS, {}), results["bots"].get(STOCK, {})
-    reads: List[Row] = []
-    for count in results["setting"].get("scale_concurrency", ()):
-        run = ("closed_loop", str(count))
-        reads.append((f"closed loop {count}: turns/s", _get(*run, "turns_per_s")))
-        reads += [(f"closed loop {count}: {p} (ms)", _get(*run, f"{p}_ms")) for p in ("p50", "p95", "p99")]
-    reads.append(("saturated throughput (turns/s)", saturated))
     lines = []
-    for label, read in reads:
+    for label, read in closed_loop_rows(results["setting"].get("scale_concurrency", ())):
         two, single, theirs = read(scale), read(one), read(stock)
         lines.append((label, _fmt(two), _fmt(single), _fmt(theirs), _ratio(two, single), _ratio(two, theirs)))
     return lines

@@ -84,13 +84,6 @@ def result(kb: KnowledgeBase, profile: Profile) -> tuple:
     return replies, advice
 
 
-def result_memory(advice: Recommendation, replies: Sequence[Reply]) -> Dict[str, Any]:
-    """The memory of a result just given, with the plan address its card carries."""
-    plan = next((reply.payload.get("plan_url") for reply in replies
-                 if reply.payload and reply.payload.get("plan_url")), None)
-    return memory(advice, plan=plan)
-
-
 def memory(advice: Recommendation, shown: int = 3, plan: Optional[str] = None) -> Dict[str, Any]:
     """What to remember in a slot for "why this one?", "other options" and "the full plan"."""
     remembered: Dict[str, Any] = {"data": advice.to_dict(), "shown": shown}

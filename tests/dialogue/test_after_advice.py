@@ -110,8 +110,9 @@ def test_why_a_named_model_after_the_advice_gives_its_reasons(kb, advice) -> Non
 
 
 def test_the_full_plan_is_the_link_the_result_card_carries(kb) -> None:
-    replies, result = recommendation.result(kb, Profile.from_slots(BAKERY))
-    remembered = recommendation.result_memory(result, replies)
+    profile = Profile.from_slots(BAKERY)
+    replies, result = recommendation.result(kb, profile)
+    remembered = recommendation.memory(result, plan=recommendation.plan_url(profile))
     card_link = next(r.payload["plan_url"] for r in replies if r.payload and "plan_url" in r.payload)
 
     reply = recommendation.plan_reply(remembered)
