@@ -26,7 +26,7 @@ from bot.knowledge import knowledge_dir, load_knowledge
 from bot.knowledge.answers import load_examples
 from bot.nlu.fingerprint import knowledge_fingerprint
 from bot.nlu.training_texts import answer_texts, split_examples
-from bot.understanding.doubts import DoubtDetector
+from bot.understanding.doubts import SETTINGS, DoubtDetector
 from bot.understanding.gate import gated_intent
 from bot.understanding.reader import from_entities
 
@@ -44,8 +44,8 @@ class IntentGate(GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
-        """Retrain when any knowledge file changes."""
-        return knowledge_fingerprint(Path(config.get("knowledge_dir") or knowledge_dir()))
+        """Retrain when any knowledge file or the detector's settings change."""
+        return knowledge_fingerprint(Path(config.get("knowledge_dir") or knowledge_dir())) + SETTINGS
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  detector: Optional[DoubtDetector] = None) -> None:

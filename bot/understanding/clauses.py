@@ -1,9 +1,10 @@
 """Split a message into the clauses that may each answer a question.
 
 "bakery, 12 staff, want new products" answers three questions, one per
-clause. Reading clauses one by one lets the reader fill several slots from
-one message, and tells which part of the text answered which question, so
-that one phrase never fills two slots.
+clause, and "no money or staff" names two obstacles. Reading clauses one by
+one lets the reader fill several slots from one message, and tells which
+part of the text answered which question, so that one phrase never fills
+two slots.
 """
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import List
 
+#: punctuation, a slash or ampersand between words (not the one in "r&d"),
+#: and the conjunctions that join two answers
 BOUNDARY = re.compile(
-    r"\s*(?:[,;:!?()]|\.(?!\d)|\s-\s|\n)+\s*|\s+(?:and|but|also|plus|so|because|though|while)\s+",
+    r"\s*(?:[,;:!?()]|\.(?!\d)|\s-\s|\n|(?<!\b\w)[/&](?!\w\b))+\s*"
+    r"|\s+(?:and|or|nor|but|also|plus|so|because|though|while)\s+",
     re.I)
 MIN_LENGTH = 2
 

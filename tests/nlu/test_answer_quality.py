@@ -11,12 +11,12 @@ from tests.nlu import quality
 
 # Floors below the measured figures (docs/benchmarks.md), not the targets
 # (90 %, 98 %, 2 %, 95 %), which the assistant does not reach yet.
-FIRST_READING = 0.83
-WITHIN_CHOICES = 0.89
+FIRST_READING = 0.86
+WITHIN_CHOICES = 0.90
 CARDS_ON_ANSWERS = 0.05
 DOUBTS_RECOGNISED = 0.88
-#: doubts sent as replies to a question that still get their card (measured 77 %)
-DOUBTS_INSIDE_THE_FORM = 0.70
+#: doubts sent as replies to a question that still get their card (measured 79 %)
+DOUBTS_INSIDE_THE_FORM = 0.74
 
 
 def test_no_heldout_text_is_trained_on() -> None:

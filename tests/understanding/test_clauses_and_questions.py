@@ -17,6 +17,17 @@ def test_a_message_splits_into_its_clauses_with_offsets() -> None:
     assert clauses("   ") == []
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("no money or staff", ["no money", "staff"]),
+    ("cash/people", ["cash", "people"]),
+    ("kit & know-how", ["kit", "know-how"]),
+    ("we do proper r&d", ["we do proper r&d"]),
+])
+def test_two_answers_in_one_clause_are_split(text: str, parts: list) -> None:
+    """"X or Y" and "X/Y" name two values of a list question; "r&d" is one word."""
+    assert [part.text for part in clauses(text)] == parts
+
+
 @pytest.mark.parametrize("text, slot", [
     ("change the sector", "sector"), ("the size is wrong", "company_size"), ("change our stage", "innovation_stage"),
     ("let me fix the obstacles", "barriers"), ("change my answer about secrets", "ip_sensitivity"),
