@@ -22,8 +22,11 @@ MAX_TEXT = 1000
 #: (4, 8, 16): at the form's bar for a doubt inside an answer (0.9), 16 recognises 55 %
 #: of doubts against 46 % for 4, with about 1 in 100 other messages above that bar
 REGULARISATION = 16.0
+WORD_NGRAMS = (1, 3)
+CHAR_NGRAMS = (3, 5)
 #: what the trained detector depends on besides its data, so that changing it retrains
-SETTINGS = f"doubts C={REGULARISATION} words 1-3 chars 3-5"
+SETTINGS = (f"doubts C={REGULARISATION} words {WORD_NGRAMS[0]}-{WORD_NGRAMS[1]} "
+            f"chars {CHAR_NGRAMS[0]}-{CHAR_NGRAMS[1]}")
 
 
 class DoubtDetector:
@@ -36,9 +39,10 @@ class DoubtDetector:
     def train(cls, doubts: Sequence[str], others: Sequence[str]) -> "DoubtDetector":
         """Fit on doubts (positive) against other messages (negative)."""
         features = FeatureUnion([
-            ("words", TfidfVectorizer(ngram_range=(1, 3), sublinear_tf=True, preprocessor=mark_negation,
+            ("words", TfidfVectorizer(ngram_range=WORD_NGRAMS, sublinear_tf=True, preprocessor=mark_negation,
                                       token_pattern=r"(?u)\b\w[\w']*\b")),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True,
+                                      min_df=2)),
         ])
         pipeline = Pipeline([("features", features),
                              ("classifier", LogisticRegression(C=REGULARISATION, max_iter=2000,
