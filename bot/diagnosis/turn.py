@@ -19,7 +19,15 @@ from bot.conversation.phrasing import looks_like_question
 from bot.conversation.turns import Decision, Message, Reply
 from bot.diagnosis import questions
 from bot.diagnosis.form import SKIPPED, previous_slot
-from bot.diagnosis.interpret import IN_PASSING, MAYBE_ASKED, Interpretation, about, interpret, typed
+from bot.diagnosis.interpret import (
+    CONFIDENT,
+    IN_PASSING,
+    MAYBE_ASKED,
+    Interpretation,
+    about,
+    interpret,
+    typed,
+)
 
 #: intents the form hands to rules: side questions and conversation control
 DIGRESSIONS = frozenset(HANDED_OVER)
@@ -62,7 +70,7 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
     if choice is not None:
         return choice
     if message.intent == "skip_question":
-        return Decision(slots={requested: SKIPPED, REASKS_SLOT: 0, CHOICES_SLOT: None})
+        return _skip(message, requested, slots)
     if message.intent == "go_back":
         return _go_back(requested, slots)
     if message.intent == "why_ask":
@@ -79,6 +87,20 @@ def decide(message: Message, requested: Optional[str], slots: Mapping[str, Any],
     if message.intent in CHATTER:
         return _chatter(message.intent, requested, reasks, asks)
     return _unclear(requested, reasks, asks, reading)
+
+
+def _skip(message: Message, requested: str, slots: Mapping[str, Any]) -> Decision:
+    """Skip the question, unless the message plainly answers it.
+
+    "no, not really, we only sell locally" asked about selling abroad shares
+    its words with "no, next question"; when the answer reader is as sure the
+    message is about the question as it must be to fill an unasked one, the
+    answer is kept.
+    """
+    reading = interpret(message, requested, slots)
+    if reading.answers(requested) and about(message.readings, requested) >= CONFIDENT:
+        return _fill(reading, slots)
+    return Decision(slots={requested: SKIPPED, REASKS_SLOT: 0, CHOICES_SLOT: None})
 
 
 def _voices_doubt(message: Message, requested: str, slots: Mapping[str, Any]) -> bool:

@@ -6,8 +6,8 @@ misconception examples against every other example and every example
 answer, and applies :func:`bot.understanding.gate.gated_intent`: a
 "misconception" that voices no doubt but answers a question becomes an
 answer, a greeting that states facts becomes an answer, and a clear doubt
-read as an answer becomes a misconception. The doubt probability is kept
-on the message (``doubt``) for review.
+read as an answer becomes a misconception. The whole message's doubt
+probability is kept on the message (``doubt``) for review.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from bot.knowledge.answers import load_examples
 from bot.nlu.fingerprint import knowledge_fingerprint
 from bot.nlu.training_texts import answer_texts, split_examples
 from bot.understanding.doubts import SETTINGS, DoubtDetector
-from bot.understanding.gate import gated_intent
+from bot.understanding.gate import gated_intent, unanswered_clauses
 from bot.understanding.reader import from_entities
 
 DETECTOR_FILE = "doubts.pkl"
@@ -96,12 +96,14 @@ class IntentGate(GraphComponent):
         intent = message.get(INTENT) or {}
         if self._detector is None or not text.strip() or text.startswith("/"):
             return
-        doubt = self._detector.probability(text)
+        readings = from_entities(message.get(ENTITIES) or [])
+        doubt, *in_clauses = self._detector.probabilities([text] + unanswered_clauses(text, readings))
         message.set("doubt", round(doubt, 4), add_to_output=True)
         ranked = [item.get("name") for item in message.get(INTENT_RANKING_KEY) or []
                   if item.get("name") != intent.get("name")]
-        replacement = gated_intent(intent.get("name"), doubt, from_entities(message.get(ENTITIES) or []),
-                                   runner_up=ranked[0] if ranked else None)
+        replacement = gated_intent(intent.get("name"), doubt, readings,
+                                   runner_up=ranked[0] if ranked else None,
+                                   clause_doubt=max(in_clauses, default=0.0))
         if replacement is None:
             return
         confidence = float(intent.get("confidence") or 0.0)

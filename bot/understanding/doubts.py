@@ -9,7 +9,7 @@ say, including every example answer, so that a card follows only a doubt.
 from __future__ import annotations
 
 import pickle
-from typing import Sequence
+from typing import List, Sequence
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -53,7 +53,12 @@ class DoubtDetector:
 
     def probability(self, text: str) -> float:
         """How likely ``text`` voices a doubt, from 0 to 1."""
-        return float(self._pipeline.predict_proba([(text or "")[:MAX_TEXT]])[0][1])
+        return self.probabilities([text])[0]
+
+    def probabilities(self, texts: Sequence[str]) -> List[float]:
+        """:meth:`probability` of each text, in one pass."""
+        rows = self._pipeline.predict_proba([(text or "")[:MAX_TEXT] for text in texts])
+        return [float(row[1]) for row in rows]
 
     def to_bytes(self) -> bytes:
         """The trained detector, for storage inside the Rasa model."""

@@ -132,6 +132,16 @@ def test_skip_marks_the_question_skipped_and_profile_treats_it_as_unknown() -> N
     assert profile_slots({"barriers": SKIPPED, "sector": SKIPPED}) == {"barriers": [], "sector": None}
 
 
+def test_a_skip_that_plainly_answers_the_question_is_an_answer() -> None:
+    text = "no, not really, we only sell locally"
+    answered = decide(said(text, "skip_question", ("international", "no", 0.8, 0.9, text)),
+                      "international", {})
+    assert answered.slots["international"] is False
+    vague = decide(said("no idea, skip", "skip_question", ("international", "no", 0.3, 0.9, "no idea, skip")),
+                   "international", {})
+    assert vague.slots["international"] == SKIPPED
+
+
 def test_go_back_reopens_the_previous_answered_question() -> None:
     slots = {"sector": "retail", "company_size": "micro", "innovation_need": "new_product"}
     decision = decide(said("go back", "go_back"), "innovation_stage", slots)

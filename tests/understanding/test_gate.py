@@ -1,7 +1,7 @@
 """When the content overrides the intent classifier."""
 from __future__ import annotations
 
-from bot.understanding.gate import gated_intent
+from bot.understanding.gate import gated_intent, unanswered_clauses
 from bot.understanding.reader import BARE_COUNT, Reading
 
 ANSWER = [Reading("innovation_stage", "commercialisation", 0.9, 0, 10, 0.95)]
@@ -11,6 +11,8 @@ BARE = [Reading("company_size", "small", BARE_COUNT, 0, 2, 1.0)]
 
 def test_a_misconception_that_voices_no_doubt_but_answers_is_an_answer() -> None:
     assert gated_intent("misconception", 0.1, ANSWER) == "inform"
+    assert gated_intent("misconception", 0.1, ANSWER, clause_doubt=0.7) is None
+    assert gated_intent("inform", 0.1, ANSWER, clause_doubt=0.95) is None
     assert gated_intent("misconception", 0.8, ANSWER) is None
     assert gated_intent("misconception", 0.1, WEAK) is None
     assert gated_intent("misconception", 0.6, ANSWER) is None
@@ -37,3 +39,18 @@ def test_a_doubt_both_classifiers_lean_to_is_answered_instead_of_rephrase() -> N
     assert gated_intent("nlu_fallback", 0.6, [], runner_up="misconception") == "misconception"
     assert gated_intent("nlu_fallback", 0.3, [], runner_up="misconception") is None
     assert gated_intent("nlu_fallback", 0.6, [], runner_up="ask_definition") is None
+
+
+def test_a_doubt_beside_an_answer_is_read_in_its_own_clause() -> None:
+    text = "we're a bakery, probably too small for all this"
+    sector = Reading("sector", "food_beverage", 0.9, 0, len("we're a bakery"), 0.95)
+    assert unanswered_clauses(text, [sector]) == ["probably too small for all this"]
+
+
+def test_a_message_without_a_confident_answering_clause_is_read_whole() -> None:
+    text = "we're small, so this is not for us"
+    whole = Reading("company_size", "micro", 0.9, 0, len(text), 0.95)
+    assert unanswered_clauses(text, [whole]) == []
+    assert unanswered_clauses(text, []) == []
+    assert unanswered_clauses(text, [Reading("company_size", "micro", 0.3, 0, 11, 0.9)]) == []
+    assert unanswered_clauses("a bakery", [Reading("sector", "food_beverage", 0.9, 2, 8, 0.9)]) == []
