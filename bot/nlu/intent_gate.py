@@ -27,7 +27,7 @@ from bot.knowledge.answers import load_examples
 from bot.nlu.fingerprint import knowledge_fingerprint
 from bot.nlu.training_texts import answer_texts, split_examples
 from bot.understanding.doubts import SETTINGS, DoubtDetector
-from bot.understanding.gate import gated_intent, unanswered_clauses
+from bot.understanding.gate import MISCONCEPTION, gated_intent, unanswered_clauses
 from bot.understanding.reader import from_entities
 
 DETECTOR_FILE = "doubts.pkl"
@@ -97,7 +97,10 @@ class IntentGate(GraphComponent):
         if self._detector is None or not text.strip() or text.startswith("/"):
             return
         readings = from_entities(message.get(ENTITIES) or [])
-        doubt, *in_clauses = self._detector.probabilities([text] + unanswered_clauses(text, readings))
+        # clauses only count for a heard doubt (``gated_intent``), so only then are they read
+        heard = intent.get("name") == MISCONCEPTION
+        doubt, *in_clauses = self._detector.probabilities(
+            [text] + (unanswered_clauses(text, readings) if heard else []))
         message.set("doubt", round(doubt, 4), add_to_output=True)
         ranked = [item.get("name") for item in message.get(INTENT_RANKING_KEY) or []
                   if item.get("name") != intent.get("name")]

@@ -37,9 +37,10 @@ FALLBACK = "nlu_fallback"
 MISCONCEPTION = "misconception"
 
 
-def strongest(readings: Iterable[Reading]) -> float:
-    """The highest confidence of any reading that is more than a bare number."""
-    return max((reading.confidence for reading in readings if reading.confidence != BARE_COUNT), default=0.0)
+def answering(readings: Iterable[Reading]) -> List[Reading]:
+    """Readings confident enough to make a message an answer; a bare number never is."""
+    return [reading for reading in readings
+            if reading.confidence >= ANSWER and reading.confidence != BARE_COUNT]
 
 
 def unanswered_clauses(text: str, readings: Iterable[Reading]) -> List[str]:
@@ -52,11 +53,10 @@ def unanswered_clauses(text: str, readings: Iterable[Reading]) -> List[str]:
     several clauses is still read whole, and an answer's own clause never
     counts as a doubt.
     """
-    answering = [reading for reading in readings if reading.confidence >= ANSWER
-                 and reading.confidence != BARE_COUNT]
+    found = answering(readings)
     parts = clauses(text)
     answered = [part for part in parts
-                if any(part.start <= reading.start and reading.end <= part.end for reading in answering)]
+                if any(part.start <= reading.start and reading.end <= part.end for reading in found)]
     if not answered or len(parts) < 2:
         return []
     return [part.text for part in parts if part not in answered]
@@ -76,7 +76,7 @@ def gated_intent(intent: Optional[str], doubt: float, readings: Iterable[Reading
     heard: used to find doubts the classifier missed, it also found them in
     ordinary answers.
     """
-    answer = strongest(readings) >= ANSWER
+    answer = bool(answering(readings))
     if intent == MISCONCEPTION:
         return INFORM if max(doubt, clause_doubt) < NOT_A_DOUBT and answer else None
     if intent in DOUBTABLE and doubt >= CLEAR_DOUBT:
