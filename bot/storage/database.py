@@ -11,11 +11,12 @@ import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, Optional
 
 from sqlalchemy import Table, create_engine, event, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.pool import QueuePool
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 VAR_DIR = REPO_ROOT / "var"
@@ -55,11 +56,30 @@ def ensure_sqlite_folder(url: str) -> None:
         Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
+def engine_options(url: str) -> Dict[str, Any]:
+    """``create_engine`` options that keep SQLite file connections open between uses.
+
+    SQLAlchemy 1.4 opens and closes a new connection for every use of an
+    SQLite file, and each new one runs the pragmas below: about twice the
+    cost of the query itself on every turn. A pool keeps them; pooled
+    connections may be handed to another thread, which SQLite allows when
+    a connection is used by one thread at a time, as the pool ensures.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return {}
+    return {"poolclass": QueuePool, "connect_args": {"check_same_thread": False}}
+
+
 def install_sqlite_pragmas(engine: Engine) -> None:
     """Turn on foreign keys, WAL and a busy timeout on every new SQLite connection.
 
     SQLite enforces foreign keys only when asked, per connection; WAL and the
     timeout let Rasa, the action server and the staff desk share one file.
+    In WAL mode ``synchronous=NORMAL`` writes a commit without waiting for
+    the disk; a crash of the process loses nothing, and only a power cut can
+    undo the last commits (SQLite's recommended setting for WAL). Waiting
+    for the disk was a third of the time a turn spent saving.
     """
     if engine.dialect.name != "sqlite":
         return
@@ -69,6 +89,7 @@ def install_sqlite_pragmas(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
 
@@ -77,7 +98,7 @@ def make_engine(url: Optional[str] = None) -> Engine:
     """A new 2.0-style engine for ``url`` (see :func:`database_url`)."""
     url = database_url(url)
     ensure_sqlite_folder(url)
-    engine = create_engine(url, future=True, pool_pre_ping=True)
+    engine = create_engine(url, future=True, pool_pre_ping=True, **engine_options(url))
     install_sqlite_pragmas(engine)
     return engine
 

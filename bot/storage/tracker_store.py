@@ -42,10 +42,17 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import create_engine, func, or_, select, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import sessionmaker
 
-from bot.storage.database import database_url, ensure_sqlite_folder, install_sqlite_pragmas
+from bot.storage.database import (
+    database_url,
+    engine_options,
+    ensure_sqlite_folder,
+    install_sqlite_pragmas,
+)
 from bot.storage.tracker_cache import StoredKey, TrackerCache
 from bot.storage.transcript import delete_sender_events
 
@@ -62,6 +69,8 @@ _last_down = 0.0
 class UrlTrackerStore(SQLTrackerStore):
     """``SQLTrackerStore`` whose whole configuration is one SQLAlchemy URL."""
 
+    engine: Engine  # made by Rasa's constructor, replaced by a pooled one for SQLite files
+
     def __init__(
         self,
         domain: Optional[Domain] = None,
@@ -75,10 +84,19 @@ class UrlTrackerStore(SQLTrackerStore):
         chosen = database_url(url or host)
         ensure_sqlite_folder(chosen)
         super().__init__(domain=domain, host=chosen, event_broker=event_broker, **kwargs)
-        install_sqlite_pragmas(self.engine)
+        self._pool_connections(chosen)
         self.erase_action = erase_action
         self.kept: Optional[TrackerCache] = TrackerCache() if keep_trackers else None
         _STORES.add(self)
+
+    def _pool_connections(self, url: str) -> None:
+        """Rasa's engine again, with our pool and pragmas (see :func:`engine_options`)."""
+        options = engine_options(url)
+        if options:
+            self.engine.dispose()
+            self.engine = create_engine(url, **options)
+            self.sessionmaker = sessionmaker(bind=self.engine)
+        install_sqlite_pragmas(self.engine)
 
     @property
     def domain(self) -> Domain:

@@ -32,8 +32,11 @@ from sklearn.pipeline import FeatureUnion
 
 from bot.understanding.clauses import Clause, clauses
 from bot.understanding.headcount import PEOPLE, HeadCount, head_count, size_band
+from bot.understanding.stacked import StackedClassifiers
 
 NONE = "__none__"
+#: the topic classifier's name among the stacked classifiers (no question is called this)
+TOPICS = "__topics__"
 SIZE_SLOT = "company_size"
 #: confidence of a head count next to a word for people ("12 staff")
 STATED_COUNT = 0.99
@@ -73,6 +76,7 @@ class AnswerReader:
         self._topics = topics
         self._values = values
         self._bands = list(bands)
+        self._stacked = StackedClassifiers({TOPICS: topics, **values})
 
     @classmethod
     def train(cls, examples: Mapping[str, Mapping[str, Sequence[str]]], chat: Iterable[str],
@@ -102,12 +106,13 @@ class AnswerReader:
             return []
         stated = head_count(text, asked=False)
         matrix = self._features.transform([_without_filler(_without_count(span, stated)) for span in spans])
-        about = dict(zip(map(str, self._topics.classes_), self._topics.predict_proba(matrix).T))
+        shares = self._stacked.probabilities(matrix)
+        about = dict(zip(map(str, self._stacked.classes(TOPICS)), shares[TOPICS].T))
         readings: List[Reading] = []
-        for slot, classifier in self._values.items():
-            shares = classifier.predict_proba(matrix)
-            for index, (span, row) in enumerate(zip(spans, shares)):
-                readings += _top(slot, classifier.classes_, row, float(about[slot][index]), span, index == 0)
+        for slot in self._values:
+            for index, (span, row) in enumerate(zip(spans, shares[slot])):
+                readings += _top(slot, self._stacked.classes(slot), row, float(about[slot][index]), span,
+                                 index == 0)
         return _with_head_counts(readings, text, self._bands)
 
     def to_bytes(self) -> bytes:

@@ -65,3 +65,23 @@ def test_a_turn_that_ran_the_erase_action_leaves_no_events(database_url: str) ->
     assert asyncio.run(store.retrieve("t-3")) is None
     save_chat(database_url, "t-4", [("keep me", "ok")])
     assert asyncio.run(store.retrieve("t-4")) is not None
+
+
+def test_an_sqlite_file_keeps_its_connections_between_turns(tmp_path) -> None:
+    """Both the tracker store and our engines reuse pooled SQLite connections, with our pragmas."""
+    from sqlalchemy import text
+
+    from bot.storage.database import make_engine
+
+    url = f"sqlite:///{tmp_path / 'pooled.db'}"
+    store = tracker_store(url)
+    asyncio.run(store.save(tracker("t-pool", "hello")))
+    for engine in (store.engine, make_engine(url)):
+        with engine.connect() as first:
+            raw = first.connection.dbapi_connection
+            settings = [first.execute(text(f"PRAGMA {name}")).scalar()
+                        for name in ("journal_mode", "synchronous", "foreign_keys")]
+        with engine.connect() as second:
+            assert second.connection.dbapi_connection is raw
+        assert settings == ["wal", 1, 1]
+        engine.dispose()
