@@ -1,4 +1,5 @@
-"""Rasa's command line, with the action server's replies checked by a schema compiled once.
+"""Rasa's command line, with the action server's replies checked by a schema compiled once,
+and its TensorFlow models loaded without a traced training step (:mod:`bot.nlu.quick_load`).
 
 Rasa 3.6 checks every reply of the action server with ``jsonschema.validate``,
 which first checks the schema itself against JSON Schema's meta-schema and
@@ -49,10 +50,13 @@ def validate_action_result(_action: Any, result: Dict[str, Any]) -> bool:
 
 
 def install() -> None:
-    """Make Rasa's remote actions use the compiled validator."""
+    """Make Rasa's remote actions use the compiled validator, and its models load quickly."""
     from rasa.core.actions.action import RemoteAction
 
+    from bot.nlu import quick_load
+
     RemoteAction._validate_action_result = validate_action_result
+    quick_load.install()
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
 from bot import serve_rasa
+from bot.nlu import quick_load
 
 GOOD = [
     {"events": [], "responses": []},
@@ -58,11 +59,14 @@ def test_broken_replies_are_still_rejected() -> None:
 def test_installed_into_rasa() -> None:
     # the class as Rasa's server will find it, even if another test re-imported Rasa's modules
     remote = importlib.import_module("rasa.core.actions.action").RemoteAction
-    original = remote._validate_action_result
+    models = importlib.import_module("rasa.utils.tensorflow.models").RasaModel
+    original, original_load = remote._validate_action_result, models.__dict__["load"]
     try:
         serve_rasa.install()
         with pytest.raises(ValidationError):
             remote("action_x", None)._validate_action_result(BAD[0])
         assert remote._validate_action_result is serve_rasa.validate_action_result
+        assert models.load.__func__ is quick_load.load_built_eagerly
     finally:
         remote._validate_action_result = original
+        models.load = original_load
