@@ -39,4 +39,4 @@ def install() -> None:
     """Make every Rasa TensorFlow model (DIET, response selector) load this way."""
     from rasa.utils.tensorflow.models import RasaModel
 
-    RasaModel.load = classmethod(load_built_eagerly)  # type: ignore[assignment]
+    RasaModel.load = classmethod(load_built_eagerly)
