@@ -1,0 +1,1 @@
+"""Rasa dialogue policies of OI Advisor: Rasa's own, made cheaper per turn."""
