@@ -10,77 +10,46 @@ is. For "change the sector" it also names the question (``question``).
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.knowledge import knowledge_dir, load_knowledge
+from bot.knowledge import KnowledgeBase
 from bot.knowledge.answers import load_examples
-from bot.nlu.fingerprint import knowledge_fingerprint
+from bot.nlu.knowledge_component import KnowledgeComponent
 from bot.nlu.patterns import size_bands
 from bot.nlu.training_texts import split_examples
 from bot.understanding.questions import which_question
 from bot.understanding.reader import AnswerReader as Reader
 from bot.understanding.reader import Reading
 
-READER_FILE = "reader.pkl"
 CHANGE_INTENT = "change_answer"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
-class AnswerReader(GraphComponent, EntityExtractorMixin):
+class AnswerReader(KnowledgeComponent[Reader], EntityExtractorMixin):
     """Adds the likely answers to each diagnosis question as ``answer`` entities."""
 
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        """``knowledge_dir``: where to read the examples (default ``knowledge/``)."""
-        return {"knowledge_dir": None}
+    STORED_AS = "reader.pkl"
 
-    @classmethod
-    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
-        """Retrain when any knowledge file changes."""
-        return knowledge_fingerprint(Path(config.get("knowledge_dir") or knowledge_dir()))
-
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 reader: Optional[Reader] = None) -> None:
-        self._config = config
-        self._storage = model_storage
-        self._resource = resource
-        self._reader = reader
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "AnswerReader":
-        """An untrained reader; ``train`` fits it."""
-        return cls(config, model_storage, resource)
-
-    def train(self, training_data: TrainingData) -> Resource:
-        """Fit the reader on the knowledge base's example answers and store it."""
-        kb = load_knowledge(self._config.get("knowledge_dir") or knowledge_dir())
+    def fit(self, kb: KnowledgeBase, training_data: TrainingData) -> Reader:
+        """The reader, fitted on the example answers against Rasa's ordinary chat."""
         _, chat = split_examples(training_data)
-        self._reader = Reader.train(load_examples(kb), chat, size_bands(kb))
-        with self._storage.write_to(self._resource) as directory:
-            (directory / READER_FILE).write_bytes(self._reader.to_bytes())
-        return self._resource
+        return Reader.train(load_examples(kb), chat, size_bands(kb))
 
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "AnswerReader":
-        """The reader stored in the model, or an empty one if there is none."""
-        try:
-            with model_storage.read_from(resource) as directory:
-                reader = Reader.from_bytes((directory / READER_FILE).read_bytes())
-        except (ValueError, FileNotFoundError):
-            reader = None
-        return cls(config, model_storage, resource, reader)
+    @staticmethod
+    def to_bytes(fitted: Reader) -> bytes:
+        """The reader's own serialisation."""
+        return fitted.to_bytes()
+
+    @staticmethod
+    def from_bytes(data: bytes) -> Reader:
+        """A reader stored by ``to_bytes``."""
+        return Reader.from_bytes(data)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Add the readings (and a named question) to each message."""
@@ -91,15 +60,11 @@ class AnswerReader(GraphComponent, EntityExtractorMixin):
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Training examples carry no annotations for these entities."""
-        return training_data
-
     def entities(self, text: Text, intent: Optional[Text]) -> List[Dict[Text, Any]]:
         """Readings of ``text`` as Rasa entity dictionaries."""
-        if self._reader is None or not text.strip() or text.startswith("/"):
+        if self._fitted is None or not text.strip() or text.startswith("/"):
             return []
-        found = [_as_entity(reading) for reading in self._reader.read(text)]
+        found = [_as_entity(reading) for reading in self._fitted.read(text)]
         question = which_question(text) if intent == CHANGE_INTENT else None
         if question:
             found.append({"entity": "question", "value": question, "start": 0, "end": len(text),

@@ -9,14 +9,10 @@ needs is stored inside the trained Rasa model.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 import spacy
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -24,84 +20,41 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
-from bot.knowledge import knowledge_dir, load_knowledge
+from bot.knowledge import KnowledgeBase
 from bot.knowledge.slots import ENTITY_NAMES
 from bot.nlu import patterns as kb_patterns
-from bot.nlu.fingerprint import knowledge_fingerprint
+from bot.nlu.knowledge_component import KnowledgeComponent
 
-PATTERNS_FILE = "patterns.json"
 #: a head count is reported as the entity of the size bands
 SIZE_ENTITY = ENTITY_NAMES["sizes"]
+Compiled = Dict[Text, Any]
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True
-)
-class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
+class KnowledgeEntityExtractor(KnowledgeComponent[Compiled], EntityExtractorMixin):
     """Extracts entities whose values are knowledge-base ids."""
 
+    STORED_AS = "patterns.json"
+
+    def fit(self, kb: KnowledgeBase, training_data: TrainingData) -> Compiled:
+        """The knowledge base's vocabulary compiled into patterns, and its size bands."""
+        return {"patterns": kb_patterns.build_patterns(kb), "sizes": kb_patterns.size_bands(kb)}
+
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        """``knowledge_dir``: where to read the vocabulary (default ``knowledge/``)."""
-        return {"knowledge_dir": None}
+    def to_bytes(fitted: Compiled) -> bytes:
+        """Patterns and bands as JSON: readable, and nothing executable in the model."""
+        return json.dumps(fitted).encode("utf-8")
 
-    @classmethod
-    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
-        """Retrain when any knowledge file changes, not only Rasa's data."""
-        return knowledge_fingerprint(Path(config.get("knowledge_dir") or knowledge_dir()))
+    @staticmethod
+    def from_bytes(data: bytes) -> Compiled:
+        """Patterns and bands stored by ``to_bytes``."""
+        return dict(json.loads(data.decode("utf-8")))
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        data: Optional[Dict[Text, Any]] = None,
-    ) -> None:
-        self._config = config
-        self._storage = model_storage
-        self._resource = resource
-        self._data = data or {"patterns": [], "sizes": []}
+    def adopt(self, fitted: Optional[Compiled]) -> None:
+        """Rebuild the spaCy pipeline from the patterns (none when nothing was fitted)."""
+        super().adopt(fitted)
+        self._data = fitted or {"patterns": [], "sizes": []}
         self._nlp = _build_nlp(self._data["patterns"])
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "KnowledgeEntityExtractor":
-        """An untrained extractor; ``train`` fills it from the knowledge base."""
-        return cls(config, model_storage, resource)
-
-    def train(self, training_data: TrainingData) -> Resource:
-        """Compile the knowledge base's vocabulary into stored patterns."""
-        kb = load_knowledge(self._config.get("knowledge_dir") or knowledge_dir())
-        self._data = {
-            "patterns": kb_patterns.build_patterns(kb),
-            "sizes": kb_patterns.size_bands(kb),
-        }
-        self._nlp = _build_nlp(self._data["patterns"])
-        with self._storage.write_to(self._resource) as directory:
-            (directory / PATTERNS_FILE).write_text(json.dumps(self._data), encoding="utf-8")
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "KnowledgeEntityExtractor":
-        """Rebuild the spaCy pipeline from the patterns stored in the model."""
-        try:
-            with model_storage.read_from(resource) as directory:
-                data = json.loads((directory / PATTERNS_FILE).read_text(encoding="utf-8"))
-        except (ValueError, FileNotFoundError):
-            data = None
-        return cls(config, model_storage, resource, data)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Add knowledge-base entities to each message."""
@@ -111,10 +64,6 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                 entities = message.get(ENTITIES, []) + self.add_extractor_name(found)
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Training examples carry no annotations for these entities."""
-        return training_data
 
     def extract(self, text: Text) -> List[Dict[Text, Any]]:
         """Entities in ``text`` as Rasa entity dictionaries (values are ids)."""
