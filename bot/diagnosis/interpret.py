@@ -41,6 +41,8 @@ CLARIFY_CHOICES = 3
 NONE_VALUES = {term.slot: term.none for term in QUESTION_TERMS if term.none}
 CORRECTION = re.compile(
     r"\b(actually|correction|i meant|change|instead|not|sorry,? (it'?s|we'?re)|no,? we|rather)\b", re.I)
+#: a bare "no": to a question with a "nothing of these" answer, that answer
+REFUSAL = re.compile(r"^\W*(?:no+|nope|nah|none|nothing)\W*$", re.I)
 NEGATED = re.compile(r"\b(not|no|never|isn'?t|aren'?t|don'?t)\b", re.I)
 #: questions answered with one knowledge-base entry, where "not X" denies X
 SINGLE_VALUE_VOCABULARY = {term.slot for term in QUESTION_TERMS if term.kind and not term.many}
@@ -70,6 +72,8 @@ def interpret(message: Message, requested: Optional[str], slots: Mapping[str, An
     explicit = _from_entities(message.entities)
     found: Dict[str, Any] = dict(explicit)
     result = Interpretation()
+    if requested in NONE_VALUES and requested not in found and REFUSAL.match(message.text or ""):
+        found[requested] = _list_value(requested, [NONE_VALUES[requested]])
     if requested and requested not in found:
         value, result.choices = _asked(message.readings, requested, minimum)
         if value is not None:

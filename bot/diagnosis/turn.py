@@ -23,6 +23,7 @@ from bot.diagnosis.interpret import (
     CONFIDENT,
     IN_PASSING,
     MAYBE_ASKED,
+    REFUSAL,
     Interpretation,
     about,
     interpret,
@@ -159,11 +160,16 @@ def _after_side_remark(message: Message, requested: str, slots: Mapping[str, Any
 
 
 def _chosen(message: Message, requested: str, slots: Mapping[str, Any], asks: int) -> Optional[Decision]:
-    """"yes" to "Did you mean X?" takes X; "no" shows every choice, or moves on after the second ask."""
+    """"yes" to "Did you mean X?" takes X; "no" shows every choice, or moves on after the second ask.
+
+    A bare "no" here refuses the choices, although to the question itself it
+    would mean "none of these".
+    """
     offered = list(slots.get(CHOICES_SLOT) or [])
     if not offered or message.intent not in ("affirm", "deny"):
         return None
-    if interpret(message, requested, slots).answers(requested):
+    refused = message.intent == "deny" and REFUSAL.match(message.text or "")
+    if not refused and interpret(message, requested, slots).answers(requested):
         return None
     if message.intent == "affirm":
         reading = Interpretation(updates={requested: typed(requested, offered[0])})

@@ -234,3 +234,17 @@ def test_no_to_did_you_mean_on_the_second_ask_moves_on_never_a_third_time() -> N
     assert decide(said("no", "deny"), "offer", offered, asks=1).slots == {CHOICES_SLOT: None, REASKS_SLOT: 1}
     moved_on = decide(said("no", "deny"), "offer", offered, asks=MAX_ASKS)
     assert moved_on.slots["offer"] == SKIPPED and moved_on.replies[0].payload["id"] == "left_open"
+
+
+def test_a_bare_no_to_a_question_with_a_nothing_answer_means_nothing() -> None:
+    misread = ("barriers", "lack_infrastructure", 0.4, 0.65, "no")
+    assert decide(said("no", "deny", misread), "barriers", {}).slots["barriers"] == []
+    assert decide(said("nope.", "deny"), "offer", {}).slots["offer"] == ["nothing_yet"]
+    assert "sector" not in decide(said("no", "deny", ("sector", "other", 0.1, 0.27, "no")), "sector", {}).slots
+
+
+def test_a_bare_no_to_did_you_mean_refuses_the_choices_even_where_it_could_answer() -> None:
+    offered = {CHOICES_SLOT: ["funding_gap", "skills_shortage"]}
+    misread = ("barriers", "lack_infrastructure", 0.4, 0.65, "no")
+    refused = decide(said("no", "deny", misread), "barriers", offered, reasks=1)
+    assert refused.slots[CHOICES_SLOT] is None and "barriers" not in refused.slots
