@@ -49,12 +49,11 @@ class ActionExplain(KnowledgeAction):
     action_name = "action_explain"
 
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
+        kb = load_knowledge()
         named = explain.subject(latest_message(tracker).entities)
-        term = after_advice.asked_term(tracker.latest_message.get("text") or "")
-        if named is None and term:
-            known = after_advice.advice_term(load_knowledge(), term)
-            return known or after_advice.unknown_term(term, tracker.get_slot("recommendation"))
-        return explain.explain(load_knowledge(), named or about)
+        meaning = None if named else after_advice.meaning_asked(
+            kb, tracker.latest_message.get("text") or "", tracker.get_slot("recommendation"))
+        return meaning or explain.explain(kb, named or about)
 
 
 class ActionShowExample(KnowledgeAction):
@@ -109,4 +108,7 @@ class ActionHandleFallback(KnowledgeAction):
     action_name = "action_handle_fallback"
 
     def reply(self, tracker: Tracker, about: Optional[dict]) -> Reply:
-        return explain.fallback(load_knowledge(), latest_message(tracker).entities)
+        kb = load_knowledge()
+        message = latest_message(tracker)
+        meaning = after_advice.meaning_asked(kb, message.text, tracker.get_slot("recommendation"))
+        return explain.fallback(kb, message.entities, meaning)

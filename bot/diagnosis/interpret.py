@@ -20,7 +20,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from bot.conversation.turns import Message
 from bot.diagnosis.form import LIST_SLOTS, is_answered
-from bot.knowledge.slots import ENTITY_TO_SLOT, QUESTION_TERMS
+from bot.knowledge.slots import ANSWER_SLOTS, ENTITY_TO_SLOT, QUESTION_TERMS
 from bot.understanding.clauses import clauses
 from bot.understanding.reader import Reading
 
@@ -39,6 +39,10 @@ MAYBE_ASKED = 0.25
 CLARIFY_CHOICES = 3
 #: list slot -> the answer that means "nothing of these"
 NONE_VALUES = {term.slot: term.none for term in QUESTION_TERMS if term.none}
+#: list slots whose "nothing of these" is stored as the empty list (it is no knowledge entry)
+EMPTY_WHEN_NONE = {term.slot for term in QUESTION_TERMS if term.none and term.none in term.extra}
+#: the question whose answer may name past partners ("yes, with the local university")
+PAST_PARTNERS_QUESTION = "partner_experience"
 CORRECTION = re.compile(
     r"\b(actually|correction|i meant|change|instead|not|sorry,? (it'?s|we'?re)|no,? we|rather)\b", re.I)
 #: a bare "no": to a question with a "nothing of these" answer, that answer
@@ -84,7 +88,7 @@ def interpret(message: Message, requested: Optional[str], slots: Mapping[str, An
     for slot, value in found.items():
         if slot == requested or slot in explicit or correcting or not is_answered(slots.get(slot)):
             result.updates[slot] = value
-    if requested == "partner_experience":
+    if requested == PAST_PARTNERS_QUESTION:
         result.past_partners = [value for entity, value in message.entities if entity == "partner"]
     return result
 
@@ -98,7 +102,7 @@ def _from_entities(entities: Sequence[Tuple[str, Any]]) -> Dict[str, Any]:
             continue
         if slot in LIST_SLOTS:
             found.setdefault(slot, [])
-            if value not in (NONE_VALUES["barriers"],) and value not in found[slot]:
+            if not _means_empty(slot, value) and value not in found[slot]:
                 found[slot].append(value)
         elif slot not in found:
             found[slot] = typed(slot, value)
@@ -106,12 +110,17 @@ def _from_entities(entities: Sequence[Tuple[str, Any]]) -> Dict[str, Any]:
 
 
 def typed(slot: str, value: Any) -> Any:
-    """A reading's value as the slot stores it (``international`` is a boolean)."""
-    if slot == "international" and isinstance(value, str):
+    """A reading's value as the slot stores it (a yes-or-no question as a boolean)."""
+    if ANSWER_SLOTS[slot].yes_no and isinstance(value, str):
         return {"yes": True, "no": False, "true": True, "false": False}.get(value.lower())
-    if slot == "barriers" and value == NONE_VALUES["barriers"]:
+    if _means_empty(slot, value):
         return []
     return value
+
+
+def _means_empty(slot: str, value: Any) -> bool:
+    """Whether ``value`` is a "nothing of these" answer that the slot stores as no values."""
+    return slot in EMPTY_WHEN_NONE and value == NONE_VALUES[slot]
 
 
 def about(readings: Sequence[Reading], slot: str) -> float:
@@ -147,7 +156,7 @@ def _list_value(slot: str, values: List[str]) -> List[str]:
     none = NONE_VALUES[slot]
     named = [value for value in values if value != none]
     if not named:
-        return [] if slot == "barriers" else [none]
+        return [] if slot in EMPTY_WHEN_NONE else [none]
     return named
 
 

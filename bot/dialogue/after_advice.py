@@ -122,6 +122,14 @@ def advice_term(kb: KnowledgeBase, term: str) -> Optional[Reply]:
     return Reply(f"{text}\n\n{cite(kb, keys)}", payload)
 
 
+def meaning_asked(kb: KnowledgeBase, text: str, remembered: Optional[Dict[str, Any]]) -> Optional[Reply]:
+    """The answer to "what is X?" for a term no entity names, or None if the message asks no such thing."""
+    term = asked_term(text)
+    if term is None:
+        return None
+    return advice_term(kb, term) or unknown_term(term, remembered)
+
+
 def unknown_term(term: str, remembered: Optional[Dict[str, Any]]) -> Reply:
     """Say honestly that a term is not in the knowledge base, and offer the terms of the advice."""
     data = remembered_data(remembered)

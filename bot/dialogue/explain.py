@@ -184,7 +184,15 @@ def rephrase() -> Reply:
                   intent_button("Talk to an advisor", "request_followup")])
 
 
-def fallback(kb: KnowledgeBase, entities: Sequence[Tuple[str, str]]) -> Reply:
-    """An unclear message that names a term ("licensing out??") gets its explanation."""
+def fallback(kb: KnowledgeBase, entities: Sequence[Tuple[str, str]],
+             meaning: Optional[Reply] = None) -> Reply:
+    """An unclear message that names a term ("licensing out??") gets its explanation.
+
+    ``meaning`` answers one that asks what an unknown term means ("what is a
+    living lab?", see ``after_advice.meaning_asked``): "say it another way"
+    would not help that owner.
+    """
     named = subject([item for item in entities if item[0] in ("model", "partner", "guidance", "case")])
-    return explain(kb, named) if named else rephrase()
+    if named:
+        return explain(kb, named)
+    return meaning or rephrase()

@@ -25,7 +25,9 @@ class Term:
     fixed scale, ``fixed``); ``slot`` the diagnosis question it answers
     (empty: it is only ever what a question is about). ``extra`` values are
     accepted beyond the knowledge base's entries, a ``many`` slot holds a
-    list, and ``none`` is the answer that means "nothing of these".
+    list, and ``none`` is the answer that means "nothing of these" (stored as
+    the empty list when it is one of the ``extra`` values, not an entry). A
+    ``yes_no`` question is stored as a boolean.
     """
 
     entity: str
@@ -35,6 +37,7 @@ class Term:
     extra: Tuple[str, ...] = ()
     many: bool = False
     none: str = ""
+    yes_no: bool = False
 
 
 #: the diagnosis questions in the order the form asks them, then the other vocabulary kinds
@@ -47,7 +50,7 @@ TERMS: Tuple[Term, ...] = (
     Term("offer", kind="offers", slot="offer", many=True, none="nothing_yet"),
     Term("ip_sensitivity", slot="ip_sensitivity", fixed=("low", "medium", "high")),
     Term("partner_experience", slot="partner_experience", fixed=("none", "good", "failed")),
-    Term("international", slot="international", fixed=("yes", "no")),
+    Term("international", slot="international", fixed=("yes", "no"), yes_no=True),
     Term("partner", kind="partners"),
     Term("model", kind="models"),
     Term("guidance", kind="guidance"),

@@ -35,21 +35,12 @@ class AnswerReader(KnowledgeComponent[Reader], EntityExtractorMixin):
     """Adds the likely answers to each diagnosis question as ``answer`` entities."""
 
     STORED_AS = "reader.pkl"
+    FITTED = Reader
 
     def fit(self, kb: KnowledgeBase, training_data: TrainingData) -> Reader:
         """The reader, fitted on the example answers against Rasa's ordinary chat."""
         _, chat = split_examples(training_data)
         return Reader.train(load_examples(kb), chat, size_bands(kb))
-
-    @staticmethod
-    def to_bytes(fitted: Reader) -> bytes:
-        """The reader's own serialisation."""
-        return fitted.to_bytes()
-
-    @staticmethod
-    def from_bytes(data: bytes) -> Reader:
-        """A reader stored by ``to_bytes``."""
-        return Reader.from_bytes(data)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Add the readings (and a named question) to each message."""

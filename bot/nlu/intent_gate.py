@@ -32,6 +32,7 @@ class IntentGate(KnowledgeComponent[DoubtDetector]):
     """Overrides the intent where doubts and answers say otherwise."""
 
     STORED_AS = "doubts.pkl"
+    FITTED = DoubtDetector
     SETTINGS = SETTINGS
 
     def fit(self, kb: KnowledgeBase, training_data: TrainingData) -> DoubtDetector:
@@ -39,16 +40,6 @@ class IntentGate(KnowledgeComponent[DoubtDetector]):
         doubts, chat = split_examples(training_data)
         doubts += [phrase for entry in kb.misconceptions.values() for phrase in entry.phrasings]
         return DoubtDetector.train(doubts, chat + answer_texts(load_examples(kb)))
-
-    @staticmethod
-    def to_bytes(fitted: DoubtDetector) -> bytes:
-        """The detector's own serialisation."""
-        return fitted.to_bytes()
-
-    @staticmethod
-    def from_bytes(data: bytes) -> DoubtDetector:
-        """A detector stored by ``to_bytes``."""
-        return DoubtDetector.from_bytes(data)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Correct each message's intent where the gate says so."""

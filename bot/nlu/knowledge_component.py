@@ -4,14 +4,13 @@ The entity matcher, the answer reader and the intent gate are each fitted
 from ``knowledge/`` when ``rasa train`` runs, kept as one file inside the
 trained model, and read back when the model loads. Rasa asks every graph
 component for the same handful of methods; this base class gives them once,
-so each component states only what it fits, how it is stored, and what it
-does to a message.
+so each component states only what it fits and what it does to a message.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, ClassVar, Dict, Generic, Optional, Text, TypeVar
+from typing import Any, ClassVar, Dict, Generic, Optional, Protocol, Text, TypeVar, cast
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
@@ -23,15 +22,25 @@ from bot.knowledge import KnowledgeBase, knowledge_dir, load_knowledge
 Fitted = TypeVar("Fitted")
 
 
+class Storable(Protocol):
+    """What a fitted object needs to store itself."""
+
+    def to_bytes(self) -> bytes:
+        """The object as the bytes of a file."""
+
+
 class KnowledgeComponent(GraphComponent, Generic[Fitted]):
     """A graph component fitted from the knowledge base and stored as one file.
 
-    Subclasses name the file (``STORED_AS``), fit from the knowledge base
-    and Rasa's training data (``fit``), and convert what they fitted to and
-    from bytes (``to_bytes`` and ``from_bytes``).
+    Subclasses name the file (``STORED_AS``) and fit from the knowledge base
+    and Rasa's training data (``fit``). What they fit is stored by its own
+    ``to_bytes`` and read back by its class's ``from_bytes`` (``FITTED``),
+    unless they convert it themselves.
     """
 
     STORED_AS: ClassVar[str]
+    #: the class of what is fitted, with ``to_bytes()`` and ``from_bytes(data)``
+    FITTED: ClassVar[Any] = None
     #: settings that change what is fitted without a knowledge file changing
     SETTINGS: ClassVar[str] = ""
 
@@ -89,15 +98,16 @@ class KnowledgeComponent(GraphComponent, Generic[Fitted]):
         """What this component learns from the knowledge base and the training data."""
         raise NotImplementedError
 
-    @staticmethod
-    def to_bytes(fitted: Fitted) -> bytes:
+    @classmethod
+    def to_bytes(cls, fitted: Fitted) -> bytes:
         """What was fitted, as the bytes of the stored file."""
-        raise NotImplementedError
+        return cast(Storable, fitted).to_bytes()
 
-    @staticmethod
-    def from_bytes(data: bytes) -> Fitted:
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Fitted:
         """What was fitted, from the bytes of the stored file."""
-        raise NotImplementedError
+        fitted: Fitted = cls.FITTED.from_bytes(data)
+        return fitted
 
 
 def knowledge_fingerprint(folder: Path) -> Text:

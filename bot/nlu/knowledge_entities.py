@@ -40,13 +40,13 @@ class KnowledgeEntityExtractor(KnowledgeComponent[Compiled], EntityExtractorMixi
         """The knowledge base's vocabulary compiled into patterns, and its size bands."""
         return {"patterns": kb_patterns.build_patterns(kb), "sizes": kb_patterns.size_bands(kb)}
 
-    @staticmethod
-    def to_bytes(fitted: Compiled) -> bytes:
+    @classmethod
+    def to_bytes(cls, fitted: Compiled) -> bytes:
         """Patterns and bands as JSON: readable, and nothing executable in the model."""
         return json.dumps(fitted).encode("utf-8")
 
-    @staticmethod
-    def from_bytes(data: bytes) -> Compiled:
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Compiled:
         """Patterns and bands stored by ``to_bytes``."""
         return dict(json.loads(data.decode("utf-8")))
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue import explain, misconceptions
+from bot.dialogue import after_advice, explain, misconceptions
 from bot.knowledge import load_knowledge
 
 
@@ -57,3 +57,17 @@ def test_unclear_message_naming_a_term_is_explained_else_rephrase(kb) -> None:
     assert explain.fallback(kb, [("model", "licensing_out")]).payload["id"] == "licensing_out"
     assert explain.fallback(kb, [("sector", "retail")]).payload == {"type": "fallback", "id": "rephrase"}
     assert explain.fallback(kb, []).buttons
+
+
+
+def test_an_unclear_message_asking_what_an_unknown_term_means_is_told_so(kb) -> None:
+    meaning = after_advice.meaning_asked(kb, "what is a living lab?", None)
+    assert meaning is not None and meaning.payload == {"type": "notice", "id": "unknown_term"}
+    assert explain.fallback(kb, [], meaning) is meaning
+    assert explain.fallback(kb, [("model", "licensing_out")], meaning).payload["id"] == "licensing_out"
+
+
+@pytest.mark.parametrize("text", ["asdfgh", "what", "the weather is what it is", "what a day", "whatever"])
+def test_an_unclear_message_that_asks_no_meaning_is_asked_to_rephrase(kb, text: str) -> None:
+    meaning = after_advice.meaning_asked(kb, text, None)
+    assert explain.fallback(kb, [], meaning).payload == {"type": "fallback", "id": "rephrase"}
