@@ -7,7 +7,9 @@ matching consent declines every introduction still waiting for answers; an
 accepted or collaborating one keeps its outcome as history, but its contact
 details are no longer shown (:attr:`Introduction.shows_contacts`): they may
 be shown to staff for passing on only while both firms said yes *and* both
-still hold an active matching consent.
+still hold the matching consent they held when it was proposed. A firm that
+agrees to be matched again gives a new consent; it does not bring back the
+contacts of introductions made under the old one, which staff propose anew.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from bot.storage.database import utcnow
-from bot.storage.network_consent import active_consent, has_consent
+from bot.storage.network_consent import consent_held_since, has_consent
 from bot.storage.tables import introductions
 
 OPEN = ("proposed", "accepted", "collaborating")
@@ -69,9 +71,10 @@ def _introduction(row) -> Introduction:
 
 
 def _select():
-    """SQL: introductions, each with whether both firms still hold an active matching consent."""
+    """SQL: introductions, each with whether both firms still hold the consent it was proposed under."""
     c = introductions.c
-    both = (active_consent(c.first_sender) & active_consent(c.second_sender)).label("both_consent")
+    both = (consent_held_since(c.first_sender, c.proposed_at)
+            & consent_held_since(c.second_sender, c.proposed_at)).label("both_consent")
     return select(introductions, both)
 
 
@@ -83,17 +86,20 @@ def _between(first: str, second: str):
 
 
 def propose(connection: Connection, first: str, second: str, *, by: str) -> Introduction:
-    """Record that staff propose introducing two consenting firms (an open one is reused)."""
+    """Record that staff propose introducing two consenting firms.
+
+    An open introduction made under the firms' present consents is reused;
+    one made under a consent since withdrawn stays as history beside the new one.
+    """
     if first == second:
         raise IntroductionError("A firm cannot be introduced to itself.")
     if not (has_consent(connection, first) and has_consent(connection, second)):
         raise IntroductionError("Both firms must agree to be matched before an introduction.")
     c = introductions.c
-    row = connection.execute(
-        _select().where(_between(first, second), c.outcome.in_(OPEN))
-    ).first()
-    if row is not None:
-        return _introduction(row)
+    rows = connection.execute(_select().where(_between(first, second), c.outcome.in_(OPEN)))
+    current = [_introduction(row) for row in rows if row.both_consent]
+    if current:
+        return current[0]
     now = utcnow()
     new_id = connection.execute(insert(introductions).values(
         first_sender=first, second_sender=second, proposed_by=by[:80], proposed_at=now,

@@ -141,6 +141,26 @@ def test_contacts_show_only_while_both_consents_are_active(url: str) -> None:
         assert introductions.get(connection, made.id).outcome == "accepted"
 
 
+@pytest.mark.parametrize("returning", ["lead", "shipper"])
+def test_consenting_again_does_not_bring_back_old_contacts_and_staff_propose_anew(url: str, returning: str) -> None:
+    with transaction(url) as connection:
+        old = introductions.propose(connection, "lead", "shipper", by="sam")
+        introductions.record_answer(connection, old.id, "lead", True)
+        assert introductions.record_answer(connection, old.id, "shipper", True).shows_contacts
+    assert withdraw_network_consent(returning, url=url)
+    assert record_network_consent(returning, CONSENT_TEXT, LEAD if returning == "lead" else SHIPPER, url=url)
+
+    with transaction(url) as connection:
+        kept = introductions.get(connection, old.id)
+        assert kept.outcome == "accepted" and kept.both_agreed and not kept.shows_contacts
+        new = introductions.propose(connection, "shipper", "lead", by="sam")
+        assert new.id != old.id and new.outcome == "proposed" and new.both_consent
+        assert introductions.propose(connection, "lead", "shipper", by="sam").id == new.id
+        introductions.record_answer(connection, new.id, "lead", True)
+        assert introductions.record_answer(connection, new.id, "shipper", True).shows_contacts
+        assert not introductions.get(connection, old.id).shows_contacts
+
+
 def test_erasure_removes_profile_consent_and_introductions(url: str) -> None:
     with transaction(url) as connection:
         introductions.propose(connection, "lead", "moulder", by="sam")
