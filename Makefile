@@ -40,7 +40,8 @@ test: train  ## Run the whole test suite
 	@$(BIN)/python -m pytest
 
 bench: train  ## Print speed and memory figures
-	@mkdir -p var && $(BIN)/python scripts/bench.py
+	@mkdir -p var && set -o pipefail && $(BIN)/python scripts/bench.py $(BENCH_ARGS) 2>&1 \
+		| $(BIN)/python scripts/quiet_output.py --log var/bench.log
 
 audit:  ## Check the locked dependencies for known vulnerabilities (needs the internet)
 	@scripts/audit.sh

@@ -16,7 +16,8 @@ import re
 import sys
 from typing import BinaryIO, Iterator, Optional, Tuple
 
-WARNING = re.compile(rb"^\S+\.py:\d+: \w*Warning: ")
+#: "file.py:12: DeprecationWarning: ..." and "<frozen importlib._bootstrap>:283: DeprecationWarning: ..."
+WARNING = re.compile(rb"^(?:\S+\.py|<frozen [\w.]+>):\d+: \w*Warning: ")
 NOISE = re.compile(rb"running without any HTTP authentication|SANIC_VERSION|oneDNN|cuda|TensorFlow binary")
 #: a warning's message may run over a few lines before its indented source line
 MAX_CONTINUATION = 4
