@@ -30,7 +30,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert, update  # noqa: E402
 
 from bot.network import NetworkProfile, rank_matches  # noqa: E402
 from bot.network.consent import CONSENT_TEXT  # noqa: E402
@@ -125,11 +125,18 @@ def database_ms(profiles: List[NetworkProfile], lead_id: str, url: Optional[str]
                 suggestions.matches(connection, lead_id)
 
         def first_after_a_change() -> None:
+            with transaction(chosen) as connection:  # as a staff edit of one profile does
+                connection.execute(update(network_profiles).where(network_profiles.c.sender_id == lead_id)
+                                   .values(updated_at=utcnow()))
+            one_firm()
+
+        def first_in_a_new_process() -> None:
             network_pool.forget()
             one_firm()
 
         return {"backend": backend, "note": note, "ms": median_ms(one_firm),
-                "cold_ms": median_ms(first_after_a_change, runs=3)}
+                "changed_ms": median_ms(first_after_a_change, runs=3),
+                "cold_ms": median_ms(first_in_a_new_process, runs=3)}
 
 
 def run(firms: int = 320, pool: int = 10_000, *, url: Optional[str] = None, seed: int = 16,
@@ -152,7 +159,8 @@ def run(firms: int = 320, pool: int = 10_000, *, url: Optional[str] = None, seed
     figures["ms_per_firm_in_memory"] = median_ms(lambda: rank_matches(lead, prepared))
     if database:
         timed = database_ms(big, lead.firm_id, url)
-        figures.update(ms_per_firm_database=timed["ms"], ms_first_after_a_change=timed["cold_ms"],
+        figures.update(ms_per_firm_database=timed["ms"], ms_first_after_a_change=timed["changed_ms"],
+                       ms_first_read=timed["cold_ms"],
                        database=timed["backend"], database_note=timed["note"])
     report(figures)
     return figures
@@ -188,7 +196,8 @@ def report(figures: Dict[str, Any]) -> None:
           f"target < {TARGETS['ms_per_firm']:.0f} ms)")
     if "ms_per_firm_database" in figures:
         print(f"  the same from {figures['database']}: {figures['ms_per_firm_database']} ms, "
-              f"{figures['ms_first_after_a_change']} ms for the first one after the network changed "
+              f"{figures['ms_first_after_a_change']} ms for the first one after the network changed, "
+              f"{figures['ms_first_read']} ms for the first one a new process reads "
               f"(target {_database_target(figures)})")
         print(f"  {database_sentence(figures)}")
 
@@ -211,6 +220,8 @@ def markdown_lines(figures: Dict[str, Any]) -> List[str]:
                   f"| {_database_target(figures)} |",
                   f"| the first one after the network changed, from {figures['database']} "
                   f"| {figures['ms_first_after_a_change']} ms | (reported) |",
+                  f"| the first one a new process reads, from {figures['database']} "
+                  f"| {figures['ms_first_read']} ms | (reported) |",
                   "", database_sentence(figures)]
     return lines
 

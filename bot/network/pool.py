@@ -16,14 +16,27 @@ from bot.network.wants import wanted_offers
 Entry = Tuple[NetworkProfile, FrozenSet[str], FrozenSet[str]]
 
 
+def prepare(firm: NetworkProfile) -> Entry:
+    """The firm with its offers and what it wants as sets: what ranking needs of it, whoever the lead."""
+    return firm, frozenset(firm.offers), wanted_offers(firm.needs, firm.barriers, firm.stage, firm.offers)
+
+
 class Pool:
     """Consenting firms with their offers and wants as sets, and the word rarity of their offers."""
 
     def __init__(self, profiles: Iterable[NetworkProfile]) -> None:
-        self.entries: List[Entry] = [
-            (firm, frozenset(firm.offers), wanted_offers(firm.needs, firm.barriers, firm.stage, firm.offers))
-            for firm in profiles if firm.consented]
-        self.words = WordRarity(firm.offers_text for firm, _, _ in self.entries)
+        self._take([prepare(firm) for firm in profiles if firm.consented])
+
+    @classmethod
+    def of_prepared(cls, entries: Iterable[Entry]) -> "Pool":
+        """A pool of firms already prepared, e.g. kept from the last read; unconsented ones are left out."""
+        pool = cls.__new__(cls)
+        pool._take([entry for entry in entries if entry[0].consented])
+        return pool
+
+    def _take(self, entries: List[Entry]) -> None:
+        self.entries = entries
+        self.words = WordRarity(firm.offers_text for firm, _, _ in entries)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -6,21 +6,45 @@ kept per database and re-read only when a cheap fingerprint of the network
 tables changes: a consent given or withdrawn, a profile edited, a firm erased,
 a follow-up reference added. The fingerprint is checked on every call, so a
 withdrawal still takes the firm out of the very next suggestion.
+
+After a change, only the firms whose profile or name changed are decoded
+again: every firm's last change and name are read (two short columns), and
+the others keep what was prepared for them before.
 """
 from __future__ import annotations
 
 import threading
-from typing import Dict, List, Tuple
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from bot.network.pool import Pool
+from bot.network.pool import Entry, Pool, prepare
 from bot.network.profile import NetworkProfile
 from bot.storage.network_consent import active_consent
 from bot.storage.tables import followups, network_consents, network_profiles
 
-_cache: Dict[str, Tuple[tuple, Pool]] = {}
+#: when a firm's profile last changed, and the name the desk gives it
+Version = Tuple[Any, str]
+#: each kept firm's version and prepared entry
+Firms = Mapping[str, Tuple[Version, Entry]]
+#: above this share of changed firms, every row is read at once rather than by id
+READ_ALL = 0.5
+#: ids per query when reading changed firms (below every backend's limit on parameters)
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A database's prepared pool, the fingerprint it was read at, and each firm's version and entry."""
+
+    stamp: tuple
+    pool: Pool
+    firms: Firms
+
+
+_cache: Dict[str, _Kept] = {}
 _lock = threading.Lock()
 
 
@@ -46,15 +70,43 @@ def profile_from_row(row, label: str, consented: bool) -> NetworkProfile:
         seeks_text=row.seeks_text or "", offers_text=row.offers_text or "", consented=consented, label=label)
 
 
-def _read(connection: Connection) -> List[NetworkProfile]:
-    """Every consenting profile, oldest member first, named as the desk names it."""
+def _read(connection: Connection, known: Firms) -> Dict[str, Tuple[Version, Entry]]:
+    """Every consenting firm, oldest member first, decoding only those changed since ``known``."""
     c = network_profiles.c
-    rows = list(
-        connection.execute(select(network_profiles).where(active_consent(c.sender_id)).order_by(c.id))
-    )
-    references = {sender: reference for sender, reference in connection.execute(
+    names = _names(connection)
+    versions = {sender: (updated, names.get(sender, sender)) for sender, updated in connection.execute(
+        select(c.sender_id, c.updated_at).where(active_consent(c.sender_id)).order_by(c.id))}
+    changed = {sender for sender, version in versions.items()
+               if sender not in known or known[sender][0] != version}
+    fresh = {row.sender_id: prepare(profile_from_row(row, versions[row.sender_id][1], True))
+             for row in _rows(connection, changed, everything=len(changed) > READ_ALL * len(versions))
+             if row.sender_id in versions}
+    firms = {}
+    for sender, version in versions.items():
+        if sender in fresh:
+            firms[sender] = (version, fresh[sender])
+        elif sender not in changed:
+            firms[sender] = known[sender]
+    return firms
+
+
+def _names(connection: Connection) -> Dict[str, str]:
+    """Each firm's name on the desk: its first follow-up reference."""
+    return {sender: reference for sender, reference in connection.execute(
         select(followups.c.sender_id, followups.c.reference).order_by(followups.c.id.desc()))}
-    return [profile_from_row(row, references.get(row.sender_id, row.sender_id), True) for row in rows]
+
+
+def _rows(connection: Connection, senders: Iterable[str], everything: bool) -> Iterable[Any]:
+    """The consenting profiles' rows: all of them, or those of ``senders``."""
+    c = network_profiles.c
+    consenting = select(network_profiles).where(active_consent(c.sender_id))
+    if everything:
+        return list(connection.execute(consenting))
+    wanted = sorted(senders)
+    rows: List[Any] = []
+    for start in range(0, len(wanted), CHUNK):
+        rows += connection.execute(consenting.where(c.sender_id.in_(wanted[start:start + CHUNK])))
+    return rows
 
 
 def consenting_pool(connection: Connection) -> Pool:
@@ -62,12 +114,13 @@ def consenting_pool(connection: Connection) -> Pool:
     key = str(connection.engine.url)
     stamp = fingerprint(connection)
     with _lock:
-        cached = _cache.get(key)
-        if cached and cached[0] == stamp:
-            return cached[1]
-    pool = Pool(_read(connection))
+        kept = _cache.get(key)
+    if kept and kept.stamp == stamp:
+        return kept.pool
+    firms = _read(connection, kept.firms if kept else {})
+    pool = Pool.of_prepared(entry for _, entry in firms.values())
     with _lock:
-        _cache[key] = (stamp, pool)
+        _cache[key] = _Kept(stamp, pool, firms)
     return pool
 
 
